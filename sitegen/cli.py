@@ -1,0 +1,81 @@
+"""Command line: parse arguments, call one function, map errors to exit codes."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.errors import SitegenError, UsageError
+from sitegen.report import Reporter
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sitegen", description="Turn raw news text (seeds/) into Markdown briefings (content/) and a static archive site (output/).")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--site", type=Path, default=Path("."), metavar="DIR", help="the site folder (default: the current directory)")
+    common.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    common.add_argument("-v", "--verbose", action="store_true", help="print every file written and every warning in full")
+    common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    common.add_argument("--workers", type=int, default=None, metavar="N", help="processes to use (default: one per core)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    convert = sub.add_parser("convert", parents=[common], help="convert seed files into Markdown briefings", description="Convert each seed in seeds/ into a Markdown briefing with YAML front matter in content/. Hand-edited briefings are never overwritten.")
+    convert.add_argument("--seeds", type=Path, metavar="DIR", help="seed folder (default: SITE/seeds)")
+    convert.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: SITE/content)")
+    convert.add_argument("--force", action="store_true", help="overwrite briefings even if edited by hand")
+
+    build = sub.add_parser("build", parents=[common], help="convert new seeds, then build the site into output/", description="Convert new or changed seeds, then render the content through the theme into output/. The published output/ is replaced only when the build completes.")
+    build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: SITE/output)")
+    build.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at (overrides sitegen.yaml)")
+    build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
+    build.add_argument("--future", action="store_true", help="include briefings dated in the future")
+
+    serve = sub.add_parser("serve", parents=[common], help="build, serve output/ and rebuild + reload the browser on every change", description="Build the site, serve output/ locally, watch seeds, content, themes and sitegen.yaml, rebuild once per burst of changes and reload the browser.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--drafts", action="store_true", help="include drafts")
+    serve.add_argument("--future", action="store_true", help="include future-dated briefings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run sitegen; return the exit status (0 ok, 1 problems, 2 usage)."""
+    reporter = Reporter()
+    args = None
+    try:
+        args = _parser().parse_args(argv)
+        reporter = Reporter(quiet=args.quiet, verbose=args.verbose)
+        from sitegen import commands
+
+        return commands.COMMANDS[args.command](args, reporter)
+    except SitegenError as exc:
+        if exc.problems:
+            reporter.problems(exc.problems)
+        else:
+            reporter.error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        reporter.error("interrupted.")
+        return 130
+    except Exception as exc:  # an internal error: one clear line unless --debug
+        if args is not None and getattr(args, "debug", False):
+            raise
+        reporter.error(f"internal error: {type(exc).__name__}: {exc}. Re-run with --debug for details, and please report it.")
+        return EXIT_ERRORS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

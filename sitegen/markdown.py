@@ -1,0 +1,29 @@
+"""The one configured Markdown renderer: CommonMark, raw HTML off, safe link schemes only."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+
+
+def is_safe_link(url: str) -> bool:
+    """Allow http, https, mailto and scheme-less (relative) targets; refuse the rest."""
+    cleaned = "".join(ch for ch in url.strip() if ch > " " and ch != "\x7f").lower()
+    head = cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if ":" not in head:
+        return True
+    return cleaned.startswith(SAFE_SCHEMES)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = is_safe_link
+    return md
+
+
+def render(text: str) -> str:
+    """Render a briefing body to HTML."""
+    return _parser().render(text)

@@ -1,0 +1,108 @@
+"""Plain data of a site: briefings, topics, archives and pages. No IO."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    """A topic as a briefing links to it."""
+
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """One briefing's metadata; the body stays on disk and is rendered on demand."""
+
+    slug: str
+    title: str
+    date: datetime | None  # aware, in the site's time zone; None only for drafts
+    source: str | None
+    author: str | None
+    tags: tuple[TagRef, ...]
+    summary: str
+    seed: str | None
+    draft: bool
+    path: str  # content file, site-relative
+    body_hash: str
+    url: str  # site-relative, ends with "/"
+    extra: tuple[tuple[str, str], ...] = ()
+    rev: str = ""  # hash of everything above: a page showing this briefing changes when it does
+
+    @property
+    def output_path(self) -> str:
+        return self.url + "index.html"
+
+    @property
+    def month_url(self) -> str:
+        assert self.date is not None
+        return f"archive/{self.date:%Y}/{self.date:%m}/"
+
+    def sort_key(self) -> tuple:
+        """Newest first, ties by slug."""
+        stamp = -self.date.timestamp() if self.date else 0.0
+        return (stamp, self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic: its briefings newest first."""
+
+    name: str
+    slug: str
+    url: str
+    briefings: tuple[Briefing, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.briefings)
+
+    @property
+    def latest(self) -> datetime | None:
+        return self.briefings[0].date if self.briefings else None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A year or a month of the date archive."""
+
+    year: int
+    month: int | None
+    url: str
+    briefings: tuple[Briefing, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.briefings)
+
+    @property
+    def start(self) -> datetime:
+        return datetime(self.year, self.month or 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Paginator:
+    """Where one page of a paginated list stands among its siblings."""
+
+    number: int
+    total: int
+    prev_url: str | None
+    next_url: str | None
+    first_url: str
+    item_count: int
+
+
+@dataclass(slots=True)
+class Site:
+    """Everything a build renders: briefings newest first and the indexes over them."""
+
+    briefings: list[Briefing]
+    topics: list[Topic]
+    years: list[Period]
+    months: list[Period]
+    neighbours: dict[str, tuple[Briefing | None, Briefing | None]] = field(default_factory=dict)
+    related: dict[str, tuple[Briefing, ...]] = field(default_factory=dict)

@@ -1,0 +1,103 @@
+"""Site -> the list of output files to make, each with a fingerprint of what it shows (pure).
+
+A page whose fingerprint matches the last build's is not rendered again: that is the whole
+incremental-build rule, so every input a page shows must go into its fingerprint.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from math import ceil
+from typing import Iterable, Sequence
+
+from sitegen.model import Briefing, Paginator, Site
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output file: what kind, which object, which page number, and its fingerprint."""
+
+    path: str
+    kind: str
+    key: str = ""
+    number: int = 1
+    fingerprint: str = ""
+
+
+def _digest(parts: Iterable[str]) -> str:
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:20]
+
+
+def page_url(base: str, number: int) -> str:
+    """URL of page `number` of a list whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def paginate(base: str, items: Sequence[Briefing], per_page: int, number: int) -> tuple[Sequence[Briefing], Paginator]:
+    """The slice shown on page `number` and where it stands."""
+    total = max(1, ceil(len(items) / per_page))
+    chunk = items[(number - 1) * per_page : number * per_page]
+    prev_url = page_url(base, number - 1) if number > 1 else None
+    next_url = page_url(base, number + 1) if number < total else None
+    return chunk, Paginator(number, total, prev_url, next_url, base, len(items))
+
+
+def _list_pages(kind: str, key: str, base: str, items: Sequence[Briefing], per_page: int, salt: str) -> list[Page]:
+    total = max(1, ceil(len(items) / per_page))
+    pages = []
+    for number in range(1, total + 1):
+        chunk = items[(number - 1) * per_page : number * per_page]
+        fp = _digest([salt, kind, key, str(number), str(total), *(b.rev for b in chunk)])
+        pages.append(Page(page_url(base, number) + "index.html", kind, key, number, fp))
+    return pages
+
+
+def _briefing_pages(site: Site, salt: str) -> list[Page]:
+    pages = []
+    for b in site.briefings:
+        newer, older = site.neighbours[b.url]
+        related = site.related.get(b.url, ())
+        parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *(r.rev for r in related)]
+        pages.append(Page(b.output_path, "briefing", b.url, 1, _digest(parts)))
+    return pages
+
+
+def _feed_pages(site: Site, feed_items: int, salt: str) -> list[Page]:
+    pages = []
+    latest = site.briefings[:feed_items]
+    for name in ("feed.xml", "atom.xml", "feed.json"):
+        pages.append(Page(name, "feed", "", 1, _digest([salt, name, *(b.rev for b in latest)])))
+    for topic in site.topics:
+        items = topic.briefings[:feed_items]
+        for name in ("feed.xml", "atom.xml", "feed.json"):
+            parts = [salt, name, topic.name, *(b.rev for b in items)]
+            pages.append(Page(topic.url + name, "feed", topic.slug, 1, _digest(parts)))
+    return pages
+
+
+def plan_pages(site: Site, per_page: int, feed_items: int, salt: str, static_files: Sequence[tuple[str, str]]) -> list[Page]:
+    """Every output file of the site, in a stable order."""
+    pages = _briefing_pages(site, salt)
+    pages += _list_pages("index", "", "", site.briefings, per_page, salt)
+    topic_summary = [f"{t.slug}|{t.name}|{t.count}|{t.briefings[0].rev}" for t in site.topics]
+    pages.append(Page("topics/index.html", "topics", "", 1, _digest([salt, *topic_summary])))
+    for topic in site.topics:
+        pages += _list_pages("topic", topic.slug, topic.url, topic.briefings, per_page, salt + topic.name)
+    archive_summary = [f"{p.url}|{p.count}" for p in site.months]
+    pages.append(Page("archive/index.html", "archive", "", 1, _digest([salt, *archive_summary])))
+    for period in site.years:
+        pages += _list_pages("year", period.url, period.url, period.briefings, per_page, salt + "|".join(archive_summary))
+    for period in site.months:
+        pages += _list_pages("month", period.url, period.url, period.briefings, per_page, salt)
+    pages += _feed_pages(site, feed_items, salt)
+    everything = _digest(b.rev for b in site.briefings)
+    pages.append(Page("sitemap.xml", "sitemap", "", 1, _digest([salt, everything, *topic_summary])))
+    pages.append(Page("robots.txt", "robots", "", 1, _digest([salt])))
+    pages.append(Page("404.html", "notfound", "", 1, _digest([salt])))
+    pages.append(Page("search/index.html", "search", "", 1, _digest([salt])))
+    pages += [Page(path, "static", path, 1, digest) for path, digest in static_files]
+    return pages

@@ -1,0 +1,58 @@
+"""Render planned pages and write them, on every core: one page -> bytes -> write.py."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from sitegen import bodies, feeds, sitemap
+from sitegen.config import SiteConfig
+from sitegen.model import Site
+from sitegen.pages import Page
+from sitegen.parallel import map_chunks
+from sitegen.render import Renderer, make_env, static_files
+from sitegen.write import Publisher, write_file
+
+_job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
+
+
+def _renderer() -> Renderer:
+    if "renderer" not in _job:
+        _job["renderer"] = Renderer(_job["config"], _job["site"], make_env(_job["config"]))
+    return _job["renderer"]
+
+
+def page_bytes(page: Page) -> bytes:
+    """The bytes of one output file."""
+    config: SiteConfig = _job["config"]
+    site: Site = _job["site"]
+    if page.kind == "feed":
+        return feeds.FORMATS[page.path.rpartition("/")[2]](config, feed_of(config, site, page), lambda b: bodies.body_html(config, b))
+    if page.kind == "sitemap":
+        return sitemap.sitemap_xml(config, site)
+    if page.kind == "robots":
+        return sitemap.robots_txt(config)
+    if page.kind == "static":
+        return _job["static"][page.path].read_bytes()
+    return _renderer().render(page).encode("utf-8")
+
+
+def feed_of(config: SiteConfig, site: Site, page: Page) -> feeds.Feed:
+    """The Feed a feed page describes: the whole site, or one topic."""
+    if not page.key:
+        return feeds.Feed(config.title, config.description, "", "", site.briefings[: config.feed_items])
+    topic = next(t for t in site.topics if t.slug == page.key)
+    return feeds.Feed(f"{config.title}: {topic.name}", f"Briefings on {topic.name}.", topic.url, topic.url, topic.briefings[: config.feed_items])
+
+
+def _render_chunk(pages: Sequence[Page]) -> list[bool]:
+    root, published = _job["root"], _job["published"]
+    return [write_file(root, published, page.path, page_bytes(page)) for page in pages]
+
+
+def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: Publisher, workers: int | None, progress=None) -> tuple[int, int]:
+    """Render and write `pages`; return (written, unchanged on disk)."""
+    _job.clear()
+    _job.update(config=config, site=site, root=publisher.root, published=publisher.published, static=dict(static_files(config)))
+    on_chunk = progress.rendering(len(pages)) if progress else None
+    changed = map_chunks(_render_chunk, pages, workers, on_chunk)
+    written = sum(changed)
+    return written, len(pages) - written

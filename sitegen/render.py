@@ -1,0 +1,185 @@
+"""Jinja environment, theme lookup, and page -> HTML."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from sitegen import bodies
+from sitegen.config import SiteConfig
+from sitegen.errors import TemplateError
+from sitegen.model import Briefing, Site
+from sitegen.pages import Page, paginate
+
+BUILTIN_THEME = Path(__file__).parent / "theme"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+TEMPLATES = {
+    "briefing": "briefing.html",
+    "index": "index.html",
+    "topics": "topics.html",
+    "topic": "topic.html",
+    "archive": "archive.html",
+    "year": "period.html",
+    "month": "period.html",
+    "notfound": "404.html",
+    "search": "search.html",
+}
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """Theme folders, most specific first: the site's theme, then the built-in one."""
+    site_theme = config.themes_dir / config.theme
+    dirs = [site_theme] if site_theme.is_dir() else []
+    if BUILTIN_THEME.resolve() not in [d.resolve() for d in dirs]:
+        dirs.append(BUILTIN_THEME)
+    return dirs
+
+
+def static_files(config: SiteConfig) -> list[tuple[str, Path]]:
+    """Static assets of the theme as (output path, source file); site files win."""
+    found: dict[str, Path] = {}
+    for theme in reversed(theme_dirs(config)):
+        static = theme / "static"
+        if static.is_dir():
+            for path in sorted(static.rglob("*")):
+                if path.is_file():
+                    found["static/" + path.relative_to(static).as_posix()] = path
+    return sorted(found.items())
+
+
+def theme_fingerprint(config: SiteConfig) -> str:
+    """Changes when any template or asset of the theme changes."""
+    h = hashlib.sha1()
+    for theme in theme_dirs(config):
+        for path in sorted(theme.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def long_date(value: Any) -> str:
+    """27 October 2023, the same under every locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def month_name(period_start: Any) -> str:
+    return f"{MONTHS[period_start.month - 1]} {period_start.year}"
+
+
+@jinja2.pass_context
+def link(context: Any, url: str) -> str:
+    """A site-relative URL as a link relative to the page being rendered."""
+    target = url.lstrip("/")
+    if context["index_links"] and (target == "" or target.endswith("/")):
+        target += "index.html"
+    return context["root"] + target if target else (context["root"] or "./")
+
+
+def make_env(config: SiteConfig) -> jinja2.Environment:
+    """The theme's Jinja environment: autoescape on, undefined variables are errors."""
+    loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["long_date"] = long_date
+    env.filters["month_name"] = month_name
+    env.globals["link"] = link
+    return env
+
+
+@dataclass
+class Renderer:
+    """Renders pages of one site with one environment."""
+
+    config: SiteConfig
+    site: Site
+    env: jinja2.Environment
+
+    def render(self, page: Page) -> str:
+        """HTML of one page; template problems raise TemplateError naming file and line."""
+        template_name = TEMPLATES[page.kind]
+        try:
+            template = self.env.get_template(template_name)
+            return template.render(self._context(page))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"{_where(exc.filename, exc.lineno)}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(f"template {exc.name} not found in {', '.join(str(d) for d in theme_dirs(self.config))}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"{_template_line(exc, template_name)}: {exc.message}\n  Check the variable's spelling; see docs/themes.md for what each template receives.") from None
+        except TemplateError:
+            raise
+        except Exception as exc:
+            raise TemplateError(f"{_template_line(exc, template_name)}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
+
+    def _context(self, page: Page) -> dict[str, Any]:
+        depth = page.path.count("/")
+        url = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
+        ctx: dict[str, Any] = {
+            "site": self.config,
+            "root": "../" * depth,
+            "index_links": self.config.index_links,
+            "page_url": url,
+            "canonical": self.config.absolute(url),
+            "kind": page.kind,
+            "feeds": [("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json")],
+            "feed_base": "",
+            "feed_title": self.config.title,
+            "topic_count": len(self.site.topics),
+        }
+        getattr(self, "_ctx_" + page.kind, lambda page, ctx: None)(page, ctx)
+        return ctx
+
+    def _ctx_briefing(self, page: Page, ctx: dict) -> None:
+        briefing = self._by_url[page.key]
+        newer, older = self.site.neighbours[briefing.url]
+        ctx.update(briefing=briefing, newer=newer, older=older, related=self.site.related.get(briefing.url, ()), body=Markup(bodies.body_html(self.config, briefing)))
+
+    def _ctx_index(self, page: Page, ctx: dict) -> None:
+        ctx["items"], ctx["paginator"] = paginate("", self.site.briefings, self.config.per_page, page.number)
+
+    def _ctx_topics(self, page: Page, ctx: dict) -> None:
+        ctx["topics"] = self.site.topics
+
+    def _ctx_topic(self, page: Page, ctx: dict) -> None:
+        topic = self._topics[page.key]
+        ctx["topic"] = topic
+        ctx["items"], ctx["paginator"] = paginate(topic.url, topic.briefings, self.config.per_page, page.number)
+        ctx.update(feed_base=topic.url, feed_title=f"{self.config.title}: {topic.name}")
+
+    def _ctx_archive(self, page: Page, ctx: dict) -> None:
+        ctx["years"] = self.site.years
+        ctx["months"] = self.site.months
+
+    def _ctx_year(self, page: Page, ctx: dict) -> None:
+        period = self._periods[page.key]
+        ctx["period"] = period
+        ctx["months"] = [m for m in self.site.months if m.year == period.year]
+        ctx["items"], ctx["paginator"] = paginate(period.url, period.briefings, self.config.per_page, page.number)
+
+    _ctx_month = _ctx_year
+
+    def __post_init__(self) -> None:
+        self._by_url: dict[str, Briefing] = {b.url: b for b in self.site.briefings}
+        self._topics = {t.slug: t for t in self.site.topics}
+        self._periods = {p.url: p for p in self.site.years + self.site.months}
+
+
+def _where(filename: str | None, lineno: int | None) -> str:
+    return f"{filename or '<template>'}:{lineno or '?'}"
+
+
+def _template_line(exc: BaseException, default: str) -> str:
+    """Find the innermost template frame of a render error: file and line."""
+    tb = exc.__traceback__
+    found = default
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml"):
+            template = tb.tb_frame.f_globals.get("__jinja_template__")
+            line = template.get_corresponding_lineno(tb.tb_lineno) if template else tb.tb_lineno
+            found = f"{filename}:{line}"
+        tb = tb.tb_next
+    return found

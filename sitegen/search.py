@@ -1,0 +1,43 @@
+"""Full-text search with Pagefind: index the built pages so search works on any static host."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sitegen.config import SiteConfig
+from sitegen.errors import SitegenError
+from sitegen.state import BuildState
+from sitegen.write import Publisher
+
+INDEX_DIR = "pagefind"
+
+
+def _pagefind_command() -> list[str] | None:
+    try:
+        import pagefind_bin  # noqa: F401  (the binary wheel of `pagefind[bin]`)
+    except ImportError:
+        return None
+    return [sys.executable, "-m", "pagefind"]
+
+
+def index(config: SiteConfig, publisher: Publisher, state: BuildState, changed: bool) -> list[str]:
+    """(Re)index when pages changed, otherwise carry the last index over; return its files."""
+    if not config.search:
+        return []
+    root = publisher.root
+    if not changed and state.extra_files:
+        missing = publisher.keep(state.extra_files)
+        if not missing:
+            return state.extra_files
+    command = _pagefind_command()
+    if command is None:
+        raise SitegenError("search is on but Pagefind is not installed.\n  Run `pip install 'pagefind[bin]'`, or set `search: false` in sitegen.yaml.")
+    target = root / INDEX_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    result = subprocess.run([*command, "--site", str(root), "--output-subdir", INDEX_DIR, "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SitegenError(f"Pagefind failed to index the site:\n{result.stderr.strip() or result.stdout.strip()}")
+    return sorted(p.relative_to(root).as_posix() for p in target.rglob("*") if p.is_file())

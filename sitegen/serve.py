@@ -1,0 +1,181 @@
+"""sitegen serve: build, serve output/ on loopback, watch, rebuild, reload the browser."""
+from __future__ import annotations
+
+import html
+import ipaddress
+import mimetypes
+import os
+import threading
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado import web
+from tornado.ioloop import IOLoop
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from sitegen.build import BuildOptions, build
+from sitegen.config import SiteConfig
+from sitegen.errors import SitegenError
+from sitegen.report import Reporter
+from sitegen.watch import Debouncer, classify
+
+
+class Status:
+    """The last build's outcome, read by request handlers to show an error overlay."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.builds = 0
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_request(root: Path, url_path: str) -> Path | None:
+    """The file under root a request names, or None if it would leave root or does not exist."""
+    if "\0" in url_path or "\\" in url_path:
+        return None
+    parts = [p for p in url_path.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        return None
+    target = root.joinpath(*parts)
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(target)
+    if real != real_root and not real.startswith(real_root + os.sep):
+        return None
+    if os.path.isdir(real):
+        real = os.path.join(real, "index.html")
+    return Path(real) if os.path.isfile(real) else None
+
+
+def overlay(errors: list[str]) -> str:
+    """A fixed panel over the page listing the build errors."""
+    items = "".join(f"<li><pre>{html.escape(e)}</pre></li>" for e in errors)
+    return ('<div id="sitegen-error-overlay" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;'
+            'z-index:2147483647;background:#2b0000;color:#fff;font:14px/1.4 monospace;padding:1rem;border-bottom:4px solid #f55">'
+            f'<strong>sitegen: the last build failed; showing the last good site.</strong><ul>{items}</ul></div>')
+
+
+class OutputHandler(web.RequestHandler):
+    """Serves files of output/ only; HTML gets the error overlay while a build is broken."""
+
+    def initialize(self, root: Path, status: Status) -> None:
+        self.root = root
+        self.status = status
+
+    def get(self, path: str) -> None:
+        if path and not path.endswith("/") and (self.root / path).is_dir() and resolve_request(self.root, path):
+            self.redirect("/" + path + "/")
+            return
+        target = resolve_request(self.root, path)
+        if target is None:
+            self.set_status(404)
+            target = resolve_request(self.root, "404.html")
+            if target is None:
+                self.finish("Not found")
+                return
+        data = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            kind += "; charset=utf-8"
+            if self.status.errors:
+                data = data.replace(b"</body>", overlay(self.status.errors).encode() + b"</body>", 1)
+        self.set_header("Content-Type", kind)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(data)
+
+
+class _NoPolling(Watcher):
+    """livereload's own watcher polls; sitegen watches with inotify and triggers reloads itself."""
+
+    def start(self, callback) -> bool:  # type: ignore[override]
+        return True
+
+    def examine(self):  # type: ignore[override]
+        return None, None
+
+
+class _Server(Server):
+    def __init__(self, root: Path, status: Status) -> None:
+        super().__init__(watcher=_NoPolling())
+        self.output_root = root
+        self.status = status
+
+    def get_web_handlers(self, script):  # type: ignore[override]
+        return [(r"/(.*)", OutputHandler, {"root": self.output_root, "status": self.status})]
+
+
+class _Changes(FileSystemEventHandler):
+    def __init__(self, root: Path, debouncer: Debouncer, taxonomy: str) -> None:
+        self.root = str(root.resolve())
+        self.debouncer = debouncer
+        self.taxonomy = taxonomy
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            path = os.fsdecode(raw)
+            if path.startswith(self.root + os.sep) and classify(os.path.relpath(path, self.root).replace(os.sep, "/"), self.taxonomy):
+                self.debouncer.poke()
+                return
+
+
+def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter) -> None:
+    try:
+        report = build(config, options)
+        errors = [str(p) for p in report.errors]
+        reporter.problems(report.errors + report.warnings)
+        if not errors:
+            reporter.line(f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s")
+    except SitegenError as exc:
+        errors = [str(p) for p in exc.problems] or [str(exc)]
+        for error in errors:
+            reporter.error(error)
+    except Exception as exc:  # keep serving the last good site whatever went wrong
+        errors = [f"internal error: {type(exc).__name__}: {exc}"]
+        reporter.error(errors[0])
+    status.errors = errors
+    status.builds += 1
+
+
+def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, reporter: Reporter) -> int:
+    """Serve until Ctrl-C; return the exit status."""
+    if not is_loopback(host):
+        reporter.line(f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local.")
+    status = Status()
+    _rebuild(config, options, status, reporter)
+    output = options.output or config.output_dir
+    output.mkdir(parents=True, exist_ok=True)
+    server = _Server(output, status)
+    loop_holder: dict = {}
+
+    def rebuild_and_reload() -> None:
+        _rebuild(config, options, status, reporter)
+        loop = loop_holder.get("loop")
+        if loop is not None:
+            loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    debouncer = Debouncer(rebuild_and_reload)
+    observer = Observer()
+    observer.schedule(_Changes(config.root, debouncer, config.convert.taxonomy), str(config.root), recursive=True)
+    observer.daemon = True
+    observer.start()
+    debouncer.start()
+    reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)")
+    IOLoop.current().add_callback(lambda: loop_holder.setdefault("loop", IOLoop.current()))
+    try:
+        server.serve(port=port, host=host, restart_delay=0)
+    finally:
+        debouncer.stop()
+        observer.stop()
+    return 0

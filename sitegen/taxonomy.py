@@ -1,0 +1,46 @@
+"""Briefings -> topics, date archives and neighbours (pure)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sitegen.model import Briefing, Period, Site, Topic
+
+
+def build_topics(briefings: list[Briefing]) -> list[Topic]:
+    """One topic per slug, its briefings newest first; the most used spelling names it."""
+    members: dict[str, list[Briefing]] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for briefing in briefings:
+        for tag in briefing.tags:
+            members[tag.slug].append(briefing)
+            spellings[tag.slug][tag.name] += 1
+    topics = []
+    for slug in sorted(members):
+        name = min(spellings[slug].items(), key=lambda item: (-item[1], item[0]))[0]
+        topics.append(Topic(name, slug, f"topics/{slug}/", tuple(members[slug])))
+    return topics
+
+
+def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]]:
+    """Years and months of the date archive, newest first, each listing its briefings."""
+    years: dict[int, list[Briefing]] = defaultdict(list)
+    months: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        assert briefing.date is not None
+        years[briefing.date.year].append(briefing)
+        months[(briefing.date.year, briefing.date.month)].append(briefing)
+    year_list = [Period(y, None, f"archive/{y:04d}/", tuple(years[y])) for y in sorted(years, reverse=True)]
+    month_list = [Period(y, m, f"archive/{y:04d}/{m:02d}/", tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)]
+    return year_list, month_list
+
+
+def build_site(briefings: list[Briefing]) -> Site:
+    """Sort briefings newest first (ties by slug) and index them."""
+    ordered = sorted(briefings, key=Briefing.sort_key)
+    years, months = build_periods(ordered)
+    site = Site(ordered, build_topics(ordered), years, months)
+    for index, briefing in enumerate(ordered):
+        newer = ordered[index - 1] if index > 0 else None
+        older = ordered[index + 1] if index + 1 < len(ordered) else None
+        site.neighbours[briefing.url] = (newer, older)
+    return site
