@@ -1,0 +1,63 @@
+"""Bytes -> clean text: encoding detection, whitespace normalisation, paragraph blocks."""
+from __future__ import annotations
+
+import re
+
+import charset_normalizer
+
+
+class BadSeed(ValueError):
+    """A seed that cannot become a briefing; the message says why."""
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff]")
+_SPACES = re.compile("[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_TRAILING = re.compile(r"[ ]+$", re.M)
+_LEADING = re.compile(r"^[ ]+", re.M)
+_BLANKS = re.compile(r"\n{2,}")
+_WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_8")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode seed bytes: BOMs, strict UTF-8 fast path, then charset-normalizer."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise BadSeed(f"not valid {encoding} text despite its byte-order mark ({exc.reason})") from None
+    if b"\x00" in data:
+        raise BadSeed("binary file (contains NUL bytes)")
+    if len(_CONTROL.findall(data[:4096])) > len(data[:4096]) // 20:
+        raise BadSeed("binary file (mostly control characters)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> str:
+    """Guess a legacy encoding; Western code pages win when they decode cleanly."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_WESTERN)).best()
+    if best is None:
+        best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise BadSeed("undecodable: no text encoding fits its bytes")
+    return str(best)
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and spaces, drop control characters, strip line edges."""
+    text = _NEWLINES.sub("\n", text)
+    text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
+    text = _LEADING.sub("", _TRAILING.sub("", text))
+    return _BLANKS.sub("\n\n", text).strip("\n")
+
+
+def blocks(text: str) -> list[list[str]]:
+    """Split normalised text into blocks of lines separated by blank lines."""
+    return [block.split("\n") for block in text.split("\n\n") if block]

@@ -1,0 +1,112 @@
+"""Headline lines: site names, labels such as "Exclusive:", capitals, and bylines."""
+from __future__ import annotations
+
+import re
+
+_PIPE = re.compile(r"^(?P<head>.+?)\s+[|｜]\s+(?P<site>[^|]{2,40})$")
+_DASH = re.compile(r"^(?P<head>.+\S)\s+[-–—]\s+(?P<site>[^-–—]{2,40})$")
+_PREFIX = re.compile(r"^(?P<site>[^:]{2,40}?)\s*:\s+(?P<head>\S.*)$")
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|info|co\.uk|co|uk|io|tv|fm|eu|de|fr|in|au|ca|ie|int)$", re.I)
+_PRESS = re.compile(
+    r"\b(?:news|times|post|press|herald|journal|tribune|gazette|telegraph|guardian|reuters|ap|afp|upi|agency|"
+    r"daily|wire|tv|radio|media|chronicle|observer|independent|express|mirror|online|network|broadcasting|"
+    r"bbc|cnn|nbc|abc|cbs|fox|sky|itv|npr|pbs|dpa|efe|xinhua|tass|ria|anadolu|kyodo|yonhap|al jazeera|bloomberg|"
+    r"insider|magazine|weekly|review|report|today|courier|standard|sun|star|mail|bulletin|dispatch|monitor|"
+    r"associated press|the hill|politico|axios|vox|wired|verge|techcrunch|engadget|forbes|fortune|economist)\b",
+    re.I,
+)
+_LABEL = re.compile(r"^(?P<label>exclusive|breaking(?: news)?|update[d]?|watch|video|live|just in|developing)\s*[:|-]\s+(?P<rest>\S.*)$", re.I)
+_BYLINE = re.compile(r"^by\s+(?P<rest>\S.{1,160})$", re.I)
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’. -]*$")
+_ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief|senior|special|"
+                   r"freelance|producer|analyst|photographer)\b", re.I)
+_NAME = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|el|bin|da|di|le|la))*$")
+_SMALL = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
+
+
+def looks_like_site(name: str, known: frozenset[str]) -> bool:
+    """True for a short name that reads as a publication: known, domain-like, or press-worded."""
+    name = name.strip()
+    if name in known or _DOMAIN.match(name):
+        return True
+    words = name.split()
+    return 0 < len(words) <= 5 and name[0].isupper() and bool(_PRESS.search(name)) and not name.endswith((".", "?", "!"))
+
+
+def split_pipe(line: str) -> tuple[str, str | None]:
+    """Split "Headline | Site" (the part after the last pipe, at most five words)."""
+    match = _PIPE.match(line)
+    if match and len(match["site"].split()) <= 5:
+        return match["head"].strip(), match["site"].strip()
+    return line, None
+
+
+def split_site(line: str, known: frozenset[str]) -> tuple[str, str | None]:
+    """Split off a site name after a pipe or dash, or before a colon, when it looks like one."""
+    head, site = split_pipe(line)
+    if site:
+        return head, site
+    match = _DASH.match(line)
+    if match and looks_like_site(match["site"], known):
+        return match["head"].strip(), match["site"].strip()
+    match = _PREFIX.match(line)
+    if match and _site_prefix(match["site"], known):
+        return match["head"].strip(), match["site"].strip()
+    return line, None
+
+
+def _site_prefix(name: str, known: frozenset[str]) -> bool:
+    """A "SITE: Headline" prefix: known, domain-like, or a press name written in capitals."""
+    if name in known or _DOMAIN.match(name):
+        return True
+    return name.isupper() and len(name.split()) <= 4 and bool(_PRESS.search(name))
+
+
+def strip_label(title: str) -> tuple[str, str | None]:
+    """Split a story label such as "Exclusive:" off the headline; return (headline, Label)."""
+    match = _LABEL.match(title)
+    if not match:
+        return title, None
+    return match["rest"], match["label"].title()
+
+
+def fix_capitals(title: str, acronyms: frozenset[str]) -> str:
+    """Title-case a headline written all in capitals, keeping known acronyms."""
+    letters = [char for char in title if char.isalpha()]
+    if len(letters) < 4 or not all(char.isupper() for char in letters if char.isascii()) or any(c.islower() for c in letters):
+        return title
+    words = title.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        core = word.strip("\"'“”‘’()[],.:;!?")
+        if core in acronyms or (len(core) > 1 and "." in core):
+            out.append(word)
+        elif index and core.lower() in _SMALL:
+            out.append(word.lower())
+        else:
+            out.append(_cap(word.lower()))
+    return " ".join(out)
+
+
+def _cap(word: str) -> str:
+    """Upper-case the first letter of a word and of each hyphenated part."""
+    return "-".join(part[:1].upper() + part[1:] if part else part for part in word.split("-"))
+
+
+def parse_byline(line: str) -> tuple[str, str | None] | None:
+    """Read "By Jane Doe, Staff Writer" or "By A and B | Agency": (author, agency) or None."""
+    match = _BYLINE.match(line)
+    if not match or len(line.split()) > 16:
+        return None
+    parts = [part.strip() for part in re.split(r"\s+[|·]\s+", match["rest"])]
+    agency = parts[1] if len(parts) > 1 and not _ROLE.search(parts[1]) else None
+    names: list[str] = []
+    for piece in parts[0].split(","):
+        piece = _PLACE.sub("", piece.strip())
+        if _ROLE.search(piece) and names:
+            break
+        names.append(piece)
+    people = [name for chunk in names for name in re.split(r"\s+(?:and|&)\s+", chunk)]
+    if not all(_NAME.match(person) for person in people):
+        return None
+    return ", ".join(names), agency

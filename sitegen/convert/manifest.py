@@ -1,0 +1,70 @@
+"""The convert manifest (<site>/.sitegen-cache/convert.json) and atomic file writes."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+MANIFEST = Path(".sitegen-cache") / "convert.json"
+VERSION = 1
+_SEED_KEY = re.compile(r'^seed: "((?:[^"\\]|\\.)*)"$', re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What we know about one converted seed and the content file written from it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    content: str
+    content_sha256: str
+    draft: bool = False
+
+
+def load_manifest(site_root: Path) -> dict[str, Entry] | None:
+    """Entries by seed name; None when the manifest is missing or unreadable (regenerate)."""
+    try:
+        raw = json.loads((site_root / MANIFEST).read_text(encoding="utf-8"))
+        if raw.get("version") != VERSION:
+            return None
+        return {name: Entry(**entry) for name, entry in raw["seeds"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def save_manifest(site_root: Path, entries: dict[str, Entry]) -> None:
+    """Write the manifest atomically, seeds in sorted order."""
+    data = {"version": VERSION, "seeds": {name: asdict(entries[name]) for name in sorted(entries)}}
+    atomic_write(site_root / MANIFEST, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a temporary file in the same folder, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def seed_named_in(data: bytes) -> str | None:
+    """The `seed:` value in a content file's front matter, if any."""
+    head = data[:4096].decode("utf-8", "replace").split("\n---", 1)[0]
+    match = _SEED_KEY.search(head)
+    if not match:
+        return None
+    try:
+        value = yaml.safe_load('"' + match.group(1) + '"')
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, str) else None

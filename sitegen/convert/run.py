@@ -1,0 +1,222 @@
+"""convert_seeds: the file side of convert (folders, manifest, re-run rules, duplicates)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sitegen.config import ConvertConfig
+from sitegen.convert.boilerplate import extra_rules
+from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
+from sitegen.convert.pool import SeedResult, convert_all
+from sitegen.convert.topics_file import load_taxonomy
+from sitegen.errors import ConfigError, Problem, UsageError
+
+
+@dataclass
+class ConvertReport:
+    """What one `sitegen convert` run did."""
+
+    converted: int = 0
+    unchanged: int = 0
+    kept_edits: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    drafts: int = 0
+    removed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no seed was rejected (warnings allowed)."""
+        return not any(problem.severity == "error" for problem in self.problems)
+
+
+def relative(path: Path, site_root: Path) -> str:
+    """Site-relative path text when inside the site, else the path as given."""
+    try:
+        return path.resolve().relative_to(site_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _warn(path: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(path, None, message, hint, "warning")
+
+
+def _check_rules(config: ConvertConfig) -> None:
+    """Raise ConfigError naming the bad extra boilerplate pattern."""
+    for pattern in config.boilerplate:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, f"convert.boilerplate pattern {pattern!r} is not a valid regular expression ({exc}).", "Fix the pattern; a literal dot or bracket needs a backslash.")]) from None
+    extra_rules(config.boilerplate)
+
+
+@dataclass
+class _Run:
+    """State of one run: where things are, what is taken, what happened."""
+
+    site_root: Path
+    seeds_dir: Path
+    content_dir: Path
+    old: dict[str, Entry]
+    force: bool
+    report: ConvertReport = field(default_factory=ConvertReport)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    taken: dict[str, str] = field(default_factory=dict)
+
+    def seed_path(self, name: str) -> str:
+        return relative(self.seeds_dir / name, self.site_root)
+
+    def content_path(self, file_name: str) -> str:
+        return relative(self.content_dir / file_name, self.site_root)
+
+
+def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: ConvertConfig, *, force: bool = False,
+                  workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> ConvertReport:
+    """Convert new and changed seeds into content files, keeping hand edits; see docs/convert.md."""
+    if not seeds_dir.is_dir():
+        raise UsageError(f"seeds folder not found: {seeds_dir}; create it or pass --seeds DIR")
+    _check_rules(config)
+    taxonomy = load_taxonomy(site_root, config)
+    names = sorted(path.name for path in seeds_dir.iterdir() if path.suffix == ".txt" and not path.name.startswith(".") and path.is_file())
+    run = _Run(site_root, seeds_dir, content_dir, load_manifest(site_root) or {}, force)
+    todo, shas = [], {}
+    for name in names:
+        entry, stat = run.old.get(name), os.stat(seeds_dir / name)
+        if not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and (content_dir / entry.content).is_file():
+            run.report.unchanged += 1
+            shas[name] = entry.sha256
+        else:
+            todo.append(name)
+    results = {result.name: result for result in convert_all(todo, seeds_dir, config, taxonomy, workers, progress)}
+    shas.update({name: result.sha256 for name, result in results.items() if result.sha256})
+    duplicates = _duplicates(run, names, shas)
+    for name in names:
+        if name not in results and name not in duplicates:
+            run.entries[name] = run.old[name]
+    _removed(run, set(names))
+    run.taken = {entry.content: name for name, entry in run.entries.items()}
+    _reserve(run, results, duplicates)
+    for name in sorted(results):
+        if name not in duplicates:
+            _place(run, results[name])
+    content_dir.mkdir(parents=True, exist_ok=True)
+    save_manifest(site_root, run.entries)
+    run.report.drafts = sum(entry.draft for name, entry in run.entries.items() if name in shas)
+    run.report.problems.sort(key=Problem.sort_key)
+    return run.report
+
+
+def _duplicates(run: _Run, names: list[str], shas: dict[str, str]) -> set[str]:
+    """Seeds whose bytes equal an earlier seed's (sorted order): warned and skipped."""
+    first: dict[str, str] = {}
+    duplicates = set()
+    for name in names:
+        sha = shas.get(name)
+        if not sha:
+            continue
+        if sha in first:
+            duplicates.add(name)
+            run.report.duplicates += 1
+            run.report.problems.append(_warn(run.seed_path(name), f"duplicate of {run.seed_path(first[sha])} (identical bytes); skipped.", "Delete one of the two seed files."))
+        else:
+            first[sha] = name
+    return duplicates
+
+
+def _removed(run: _Run, present: set[str]) -> None:
+    """Report seeds gone from the seeds folder; their briefings stay (and keep their names)."""
+    for name in sorted(set(run.old) - present):
+        entry = run.old[name]
+        if (run.content_dir / entry.content).is_file():
+            run.entries[name] = entry
+            run.report.removed.append(name)
+            run.report.problems.append(_warn(run.seed_path(name), f"seed removed; its briefing {run.content_path(entry.content)} was kept.", "Delete the briefing too if it should go."))
+
+
+def _reserve(run: _Run, results: dict[str, SeedResult], duplicates: set[str]) -> None:
+    """Changed seeds keep the file name the manifest gave them while their slug base still fits."""
+    for name in sorted(results):
+        result, entry = results[name], run.old.get(name)
+        if entry and result.converted.ok and name not in duplicates and _fits(entry.content, result.converted.slug_base):
+            run.taken.setdefault(entry.content, name)
+
+
+def _fits(file_name: str, base: str) -> bool:
+    """True when file_name is base.md or base-N.md."""
+    stem = file_name[:-3]
+    return stem == base or (stem.startswith(base + "-") and stem[len(base) + 1:].isdigit())
+
+
+def _place(run: _Run, result: SeedResult) -> None:
+    """Write (or adopt, or keep) the content file of one converted seed."""
+    converted, name = result.converted, result.name
+    for problem in converted.problems:
+        run.report.problems.append(Problem(run.seed_path(name), problem.line, problem.message, problem.hint, problem.severity))
+    if not converted.ok:
+        run.report.rejected += 1
+        return
+    data = converted.text.encode("utf-8")
+    sha = hashlib.sha256(data).hexdigest()
+    file_name, action = _target(run, name, converted.slug_base, data)
+    entry = run.old.get(name)
+    if entry and entry.content != file_name and not _drop_stale(run, name, entry):
+        file_name, action = entry.content, "edited"
+    written_sha = sha
+    if action == "edited":
+        run.report.kept_edits += 1
+        run.report.problems.append(_warn(run.content_path(file_name), f"edited by hand; not overwritten with the new conversion of {run.seed_path(name)}.", "Use --force to overwrite it."))
+        written_sha = entry.content_sha256 if entry and entry.content == file_name else sha
+    elif action == "write":
+        atomic_write(run.content_dir / file_name, data)
+        run.report.written.append(run.content_path(file_name))
+    if action != "edited":
+        run.report.converted += 1
+    run.taken[file_name] = name
+    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, converted.draft)
+
+
+def _target(run: _Run, name: str, base: str, data: bytes) -> tuple[str, str]:
+    """Pick the file name (base, base-2, ...) and what to do: write, same, or edited."""
+    entry = run.old.get(name)
+    suffix = 1
+    while True:
+        file_name = f"{base}.md" if suffix == 1 else f"{base}-{suffix}.md"
+        suffix += 1
+        owner = run.taken.get(file_name)
+        if owner is not None and owner != name:
+            continue
+        path = run.content_dir / file_name
+        try:
+            existing = path.read_bytes()
+        except FileNotFoundError:
+            return file_name, "write"
+        if existing == data:
+            return file_name, "same"
+        if entry and entry.content == file_name:
+            edited = hashlib.sha256(existing).hexdigest() != entry.content_sha256
+        elif seed_named_in(existing) == name:
+            edited = True
+        else:
+            continue
+        return file_name, "edited" if edited and not run.force else "write"
+
+
+def _drop_stale(run: _Run, name: str, entry: Entry) -> bool:
+    """The seed's briefing moved to a new name: delete the old file unless edited by hand."""
+    path = run.content_dir / entry.content
+    try:
+        existing = path.read_bytes()
+    except FileNotFoundError:
+        return True
+    if hashlib.sha256(existing).hexdigest() != entry.content_sha256 and not run.force:
+        return False
+    path.unlink()
+    return True

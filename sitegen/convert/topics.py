@@ -1,0 +1,107 @@
+"""Taxonomy: topics and their aliases, matched with one compiled regex; tag scoring."""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+BUILT_IN = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
+TITLE_WEIGHT = 3
+"""One mention in the headline counts as much as this many in the body."""
+BODY_MINIMUM = 2
+"""A topic absent from the headline needs this many body mentions to be tagged."""
+
+
+def is_acronym(alias: str) -> bool:
+    """All-capital aliases (US, UN, WHO, U.S.) match case-sensitively."""
+    return any(char.isalpha() for char in alias) and alias == alias.upper()
+
+
+def _fold(alias: str) -> str:
+    """Lookup key of a case-insensitive alias: lower case, single spaces."""
+    return " ".join(alias.lower().split())
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation of many words, factored into a prefix tree (longest first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    """Regex for one node of the prefix tree."""
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Topics with their aliases, compiled for matching."""
+
+    topics: Mapping[str, tuple[str, ...]]
+    pattern: re.Pattern[str] | None
+    exact: Mapping[str, str]
+    folded: Mapping[str, str]
+    acronyms: frozenset[str]
+
+    def topic_of(self, alias: str) -> str | None:
+        """The topic a matched alias belongs to."""
+        return self.exact.get(alias) or self.folded.get(_fold(alias))
+
+    def count(self, text: str) -> Counter[str]:
+        """Mentions of each topic in a text."""
+        counts: Counter[str] = Counter()
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                topic = self.topic_of(match.group())
+                if topic:
+                    counts[topic] += 1
+        return counts
+
+    def tags(self, title: str, body: str, limit: int) -> tuple[str, ...]:
+        """Topics named in the headline or at least twice in the body, best first."""
+        in_title, in_body = self.count(title), self.count(body)
+        scores = {topic: TITLE_WEIGHT * in_title[topic] + in_body[topic]
+                  for topic in set(in_title) | set(in_body) if in_title[topic] or in_body[topic] >= BODY_MINIMUM}
+        return tuple(sorted(scores, key=lambda topic: (-scores[topic], topic))[:limit])
+
+
+def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
+    """Compile topics (name -> aliases; the name is an alias too) into a Taxonomy."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for topic in sorted(topics):
+        for alias in (topic, *topics[topic]):
+            alias = " ".join(alias.split())
+            if not alias:
+                continue
+            if is_acronym(alias):
+                exact.setdefault(alias, topic)
+            else:
+                folded.setdefault(_fold(alias), topic)
+    parts = []
+    if exact:
+        parts.append(trie_pattern(sorted(exact)))
+    if folded:
+        parts.append("(?i:" + trie_pattern(sorted(folded)) + ")")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+    return Taxonomy(dict(topics), pattern, exact, folded, frozenset(exact))
+
+
+@functools.lru_cache(maxsize=4)
+def cached_taxonomy(items: tuple[tuple[str, tuple[str, ...]], ...]) -> Taxonomy:
+    """Build once per distinct topic set (the regex is the slow part)."""
+    return build_taxonomy(dict(items))
