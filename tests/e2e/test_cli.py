@@ -1,0 +1,56 @@
+"""The command line explains itself and fails in one clear line with status 2."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from sitegen.cli import main
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["convert", "--help"], ["build", "--help"], ["serve", "--help"]])
+def test_help_explains_each_command(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: sitegen")
+    assert "--site" in out or argv == ["--help"]
+
+
+def test_top_level_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("convert", "build", "serve"):
+        assert command in out
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["publish"], "sitegen: error: argument COMMAND: invalid choice: 'publish'"),
+        (["build", "--fast"], "sitegen: error: unrecognized arguments: --fast"),
+        ([], "sitegen: error: the following arguments are required: COMMAND"),
+    ],
+)
+def test_usage_errors_give_one_line_and_status_2(argv, expected):
+    result = subprocess.run([sys.executable, "-m", "sitegen", *argv], capture_output=True, text=True)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(expected)
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_seeds_folder_is_a_usage_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sitegen", "convert", "--site", str(tmp_path), "--seeds", str(tmp_path / "nope")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"sitegen: error: seeds folder not found: {tmp_path / 'nope'}; create it or pass --seeds DIR"]
+
+
+def test_missing_site_folder_is_a_usage_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(tmp_path / "absent")], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "site folder not found" in result.stderr and "Traceback" not in result.stderr
