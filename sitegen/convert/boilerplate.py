@@ -18,6 +18,7 @@ _RULES = [
 LATEST = re.compile(r"(?:latest|related|top|more|most (?:read|popular)|recommended|trending)\s+(?:stories|news|articles|headlines)\b.{0,30}", re.I)
 _BUILT_IN = re.compile("|".join(f"(?:{rule})" for rule in _RULES), re.I)
 _MARKER = re.compile(r"(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?", re.I)
+_MARKER_LINE = re.compile(r"^[ ]*(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?[ ]*$", re.I | re.M)
 _LIST_LINE = 120
 """Lines after a latest-stories heading at most this long are taken as its link list."""
 
@@ -41,6 +42,14 @@ def is_boilerplate(line: str, extra: re.Pattern[str] | None = None) -> bool:
 def is_marker(line: str) -> bool:
     """True for an advertisement marker, dropped anywhere in the body."""
     return bool(_MARKER.fullmatch(line))
+
+
+def drop_markers(text: str) -> list[str]:
+    """The text's lines without advertisement marker lines."""
+    lines = text.split("\n")
+    if not _MARKER_LINE.search(text):
+        return lines
+    return [line for line in lines if not is_marker(line)]
 
 
 def trim_tail(lines: list[str], extra: re.Pattern[str] | None = None) -> list[str]:

@@ -18,6 +18,8 @@ _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _TRAILING = re.compile(r"[ ]+$", re.M)
 _LEADING = re.compile(r"^[ ]+", re.M)
 _BLANKS = re.compile(r"\n{2,}")
+_BLOCK_GAP = re.compile(r"\n\n+")
+_ODD = re.compile("[\r\t\x00-\x08\x0b-\x1f\x7f-\xa0\u2000-\u200b\u2028\u2029\u202f\u2060\u3000\ufeff\ufffe\uffff]")
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_8")
 
 
@@ -52,12 +54,18 @@ def _detect(data: bytes) -> str:
 
 def normalise(text: str) -> str:
     """Unify line ends and spaces, drop control characters, strip line edges."""
-    text = _NEWLINES.sub("\n", text)
-    text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
-    text = _LEADING.sub("", _TRAILING.sub("", text))
-    return _BLANKS.sub("\n\n", text).strip("\n")
+    if _ODD.search(text):
+        text = _NEWLINES.sub("\n", text)
+        text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
+    if " \n" in text or text.endswith(" "):
+        text = _TRAILING.sub("", text)
+    if "\n " in text or text.startswith(" "):
+        text = _LEADING.sub("", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def blocks(text: str) -> list[list[str]]:
     """Split normalised text into blocks of lines separated by blank lines."""
-    return [block.split("\n") for block in text.split("\n\n") if block]
+    return [block.strip("\n").split("\n") for block in _BLOCK_GAP.split(text) if block.strip("\n")]

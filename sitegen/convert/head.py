@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitegen.convert.boilerplate import is_boilerplate
 from sitegen.convert.dates import HEADER_LINE, RELATIVE_LINE, FoundDate, parse_date_line
 from sitegen.convert.headline import parse_byline, split_pipe, split_site
 
@@ -55,7 +56,7 @@ def _similar(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
-def read_head(lines: list[str], known: frozenset[str], day_first: bool) -> Head:
+def read_head(lines: list[str], known: frozenset[str], day_first: bool, extra: re.Pattern[str] | None = None) -> Head:
     """Walk the leading lines; stop at the first body line after the headline."""
     head = Head()
     tagged = False
@@ -71,7 +72,7 @@ def read_head(lines: list[str], known: frozenset[str], day_first: bool) -> Head:
         if header and not head.title:
             head.dates.append(FoundDate(header["iso"], False))
             line = header["rest"]
-        elif RELATIVE_LINE.match(line):
+        elif RELATIVE_LINE.match(line) or is_boilerplate(line, extra):
             continue
         elif (found := date_parts(line, day_first)) is not None:
             head.dates += found

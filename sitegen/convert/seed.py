@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitegen.config import ConvertConfig
-from sitegen.convert.boilerplate import extra_rules, is_marker, trim_head, trim_tail
+from sitegen.convert.boilerplate import drop_markers, extra_rules, trim_head, trim_tail
 from sitegen.convert.decode import BadSeed, blocks, decode_bytes, normalise
 from sitegen.convert.emit import content_file
 from sitegen.convert.head import date_parts, known_sites, read_head
@@ -71,8 +71,8 @@ def _body(name: str, data: bytes, config: ConvertConfig):
     if not text.strip():
         raise BadSeed("only whitespace")
     extra = extra_rules(config.boilerplate)
-    lines = trim_head([line for line in text.split("\n") if not is_marker(line)], extra)
-    head = read_head(lines, known_sites(lines, text), config.day_first)
+    lines = trim_head(drop_markers(text), extra)
+    head = read_head(lines, known_sites(lines, text), config.day_first, extra)
     body, tail = _tail_dates(trim_tail(lines[head.end:], extra), config.day_first)
     body = trim_tail(body, extra)
     paras = [para for block in blocks("\n".join(body)) for para in to_paras(block)]

@@ -20,9 +20,10 @@ def is_acronym(alias: str) -> bool:
     return any(char.isalpha() for char in alias) and alias == alias.upper()
 
 
-def _fold(alias: str) -> str:
-    """Lookup key of a case-insensitive alias: lower case, single spaces."""
-    return " ".join(alias.lower().split())
+def case_forms(alias: str) -> set[str]:
+    """The spellings a case-insensitive alias is matched in: lower, Capitalised, Title, CAPITALS."""
+    lower = alias.lower()
+    return {lower, lower[:1].upper() + lower[1:], lower.title(), alias.upper(), alias}
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -53,22 +54,21 @@ class Taxonomy:
 
     topics: Mapping[str, tuple[str, ...]]
     pattern: re.Pattern[str] | None
-    exact: Mapping[str, str]
-    folded: Mapping[str, str]
+    forms: Mapping[str, str]
     acronyms: frozenset[str]
 
     def topic_of(self, alias: str) -> str | None:
         """The topic a matched alias belongs to."""
-        return self.exact.get(alias) or self.folded.get(_fold(alias))
+        return self.forms.get(alias) or self.forms.get(" ".join(alias.split()))
 
     def count(self, text: str) -> Counter[str]:
         """Mentions of each topic in a text."""
-        counts: Counter[str] = Counter()
-        if self.pattern is not None:
-            for match in self.pattern.finditer(text):
-                topic = self.topic_of(match.group())
-                if topic:
-                    counts[topic] += 1
+        if self.pattern is None:
+            return Counter()
+        counts = Counter(map(self.forms.get, self.pattern.findall(text)))
+        missed = counts.pop(None, 0)
+        if missed:
+            counts.update(topic for alias in self.pattern.findall(text) if alias not in self.forms for topic in [self.topic_of(alias)] if topic)
         return counts
 
     def tags(self, title: str, body: str, limit: int) -> tuple[str, ...]:
@@ -80,27 +80,19 @@ class Taxonomy:
 
 
 def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
-    """Compile topics (name -> aliases; the name is an alias too) into a Taxonomy."""
+    """Compile topics (name -> aliases; the name is an alias too) into one regex and a lookup table."""
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for topic in sorted(topics):
         for alias in (topic, *topics[topic]):
             alias = " ".join(alias.split())
-            if not alias:
-                continue
-            if is_acronym(alias):
-                exact.setdefault(alias, topic)
-            else:
-                folded.setdefault(_fold(alias), topic)
-    parts = []
-    if exact:
-        parts.append(trie_pattern(sorted(exact)))
-    if folded:
-        parts.append("(?i:" + trie_pattern(sorted(folded)) + ")")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
-    return Taxonomy(dict(topics), pattern, exact, folded, frozenset(exact))
-
-
+            if alias:
+                for form in ({alias} if is_acronym(alias) else case_forms(alias)):
+                    (exact if is_acronym(alias) else folded).setdefault(form, topic)
+    forms = {**folded, **exact}
+    pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(sorted(forms)) + r")(?!\w)") if forms else None
+    acronyms = frozenset(alias for alias in exact if alias.replace(".", "").isalnum())
+    return Taxonomy(dict(topics), pattern, forms, acronyms)
 @functools.lru_cache(maxsize=4)
 def cached_taxonomy(items: tuple[tuple[str, tuple[str, ...]], ...]) -> Taxonomy:
     """Build once per distinct topic set (the regex is the slow part)."""
