@@ -167,7 +167,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
 
     debouncer = Debouncer(rebuild_and_reload)
     observer = Observer()
-    observer.schedule(_Changes(config.root, debouncer, config.convert.taxonomy), str(config.root), recursive=True)
+    observer.schedule(_Changes(config.root, debouncer, config.convert.taxonomy), str(config.root.resolve()), recursive=True)
     observer.daemon = True
     observer.start()
     debouncer.start()
