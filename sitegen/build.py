@@ -2,21 +2,26 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitegen import __version__, related, search
+from typing import TYPE_CHECKING
+
+from sitegen import __version__
 from sitegen.config import SiteConfig
-from sitegen.convert import ConvertReport, convert_seeds
-from sitegen.errors import Problem, SitegenError
-from sitegen.load import load_content, scan_content
-from sitegen.pages import plan_pages
-from sitegen.publish import render_pages
-from sitegen.render import static_files, theme_fingerprint
-from sitegen.select import select_briefings
-from sitegen.state import BuildState, folder_id, forget_state, load_state, save_state
-from sitegen.taxonomy import build_site
-from sitegen.write import Publisher
+from sitegen.errors import Problem
+from sitegen.inputs import Inputs, scan_inputs, theme_digest
+from sitegen.load import load_content
+from sitegen.state import BuildState, StateStore, Stamp, folder_id
+
+if TYPE_CHECKING:
+    from sitegen.convert import ConvertReport
+    from sitegen.model import Site
+    from sitegen.pages import Page
+
+# The stages after the no-op check (convert, related, pages, publish) are imported where they
+# run, so that a build with nothing to do starts in a fraction of the time.
 
 
 @dataclass(frozen=True)
@@ -64,66 +69,90 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.errors
 
+    @contextmanager
+    def timed(self, stage: str):
+        """Add the time spent in the `with` block to timings[stage]."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
-def _inputs(config: SiteConfig, options: BuildOptions, content: dict, salt: str) -> tuple:
-    seeds = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in config.seeds_dir.glob("*") if p.is_file()) if options.convert and config.seeds_dir.is_dir() else []
-    return (salt, tuple(seeds), tuple(content.items()))
 
-
-def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None) -> BuildReport:
+def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None, store: StateStore | None = None) -> BuildReport:
     """Build the site into output/; the published site changes only if the build completes."""
-    started = time.perf_counter()
-    report = BuildReport()
+    started, report = time.perf_counter(), BuildReport()
+    store = store or StateStore(config.cache_dir)
     output = options.output or config.output_dir
-    publisher = Publisher(output, atomic=options.atomic)
-    state = load_state(config.cache_dir)
-    if state.output_id is None or state.output_id != folder_id(output):
-        state.pages = {}  # output/ is not what the state describes: render everything
-    salt = "|".join((__version__, config.fingerprint, theme_fingerprint(config), str(options.drafts), str(options.future), str(output.resolve())))
-    if options.convert:
-        report.convert = convert_seeds(config.root, config.seeds_dir, config.content_dir, config.convert, force=options.force_convert, workers=options.workers, progress=progress and progress.converting)
-    files = scan_content(config.content_dir, config.root)
-    inputs = _inputs(config, options, files, salt)
-    if state.ok and state.pages and inputs == state.inputs and report.ok:
+    salt = "|".join((__version__, config.fingerprint, theme_digest(config), str(options.drafts), str(options.future), str(output.resolve())))
+    with report.timed("convert"):
+        inputs = _convert(config, options, store, report, progress)
+    if store.stamp().inputs == inputs.digest(salt) and store.stamp().output_id == folder_id(output) and report.ok:
         report.nothing_changed = True
-        return _finish(report, state, started)
+        return _finish(report, started)
+    with report.timed("load"):
+        state, entries = _load(config, options, store, salt, inputs, report, progress)
+    with report.timed("index"):
+        site, pages = _index(config, options, entries, salt, report)
+    if report.problems and not options.publish_on_error:
+        return _finish(report, started)
+    with report.timed("publish"):
+        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages})
+        stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report)
+        from sitegen.publish import publish
+
+        publish(config, options, site, pages, state, new_state, stamp, store, report, progress)
+    return _finish(report, started)
+
+
+def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, report: BuildReport, progress) -> Inputs:
+    """Run the converter unless its inputs are those of its last run that changed nothing."""
+    inputs = scan_inputs(config, options.convert)
+    if not options.convert:
+        return inputs
+    stamp = store.stamp()
+    if not options.force_convert and stamp.convert and stamp.convert == inputs.convert_digest():
+        report.convert = stamp.convert_report  # the same inputs give the same report
+        return inputs
+    from sitegen.convert import convert_seeds
+
+    report.convert = convert_seeds(config.root, config.seeds_dir, config.content_dir, config.convert, force=options.force_convert, workers=options.workers, progress=progress and progress.converting)
+    if report.convert.converted == 0 and report.convert.kept_edits == 0 and not report.convert.written:
+        stamp.convert, stamp.convert_report = inputs.convert_digest(), report.convert
+    else:
+        inputs = scan_inputs(config, options.convert)
+        stamp.convert, stamp.convert_report = "", None
+    store.save_stamp(stamp)
+    return inputs
+
+
+def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: str, inputs: Inputs, report: BuildReport, progress) -> tuple[BuildState, dict]:
+    """The last build's state (pages dropped if output/ is not what it describes) and the parsed content."""
+    state = store.load()
+    output = options.output or config.output_dir
+    if state.output_id is None or state.output_id != folder_id(output) or state.salt != salt:
+        state.pages = {}  # output/ is not what the state describes: render everything
     previous = state.content if state.salt == salt else {}
-    entries = load_content(config, files, previous, options.workers, progress and progress.loading)
+    entries = load_content(config, inputs.content, previous, options.workers, progress and progress.loading)
     report.problems += [problem for (_, _, _, problem) in entries.values() if problem]
-    briefings, drafts = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
-    report.drafts_skipped = drafts
+    return state, entries
+
+
+def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport) -> tuple[Site, list[Page]]:
+    """Topics, archives, neighbours and related briefings; then the plan of every output file."""
+    from sitegen import related
+    from sitegen.pages import plan_pages
+    from sitegen.render import static_files
+    from sitegen.select import select_briefings
+    from sitegen.taxonomy import build_site
+
+    briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     site = build_site(briefings)
-    site.related = related.find_related(site.briefings, config.related)
+    with report.timed("related"):
+        site.related = related.find_related(site.briefings, config.related)
     pages = plan_pages(site, config.per_page, config.feed_items, salt, [(rel, _file_digest(path)) for rel, path in static_files(config)])
     report.briefings, report.topics = len(site.briefings), len(site.topics)
-    if report.problems and not options.publish_on_error:
-        return _finish(report, state, started)
-    publisher.begin()
-    if not options.atomic:
-        forget_state(config.cache_dir)  # output/ changes in place from here on
-    try:
-        todo = [p for p in pages if state.pages.get(p.path) != p.fingerprint]
-        report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress)
-        report.pages_unchanged += len(pages) - len(todo)
-        keep = [p.path for p in pages if state.pages.get(p.path) == p.fingerprint]
-        missing = set(publisher.keep(keep))
-        if missing:  # deleted from output/ by hand: make them again
-            written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None)
-            report.pages_written += written
-        gone = sorted(set(state.pages) - {p.path for p in pages})
-        publisher.remove(gone)
-        report.files_removed = len(gone)
-        extra = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
-        new_state = BuildState(salt=salt, inputs=inputs, content=entries, pages={p.path: p.fingerprint for p in pages}, extra_files=extra, output_id=folder_id(publisher.root), ok=not report.problems)
-        save_state(config.cache_dir, new_state)  # names the staging folder: valid once swapped in
-        publisher.commit()
-    except BaseException:
-        publisher.abort()
-        if not options.atomic:
-            forget_state(config.cache_dir)
-        raise
-    report.published = True
-    return _finish(report, state, started)
+    return site, pages
 
 
 def _file_digest(path: Path) -> str:
@@ -132,6 +161,6 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()[:16]
 
 
-def _finish(report: BuildReport, state: BuildState, started: float) -> BuildReport:
+def _finish(report: BuildReport, started: float) -> BuildReport:
     report.seconds = time.perf_counter() - started
     return report

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from sitegen import bodies, feeds, sitemap
+from sitegen import bodies, feeds, search, sitemap
 from sitegen.config import SiteConfig
 from sitegen.model import Site
 from sitegen.pages import Page
 from sitegen.parallel import map_chunks
 from sitegen.render import Renderer, make_env, static_files
+from sitegen.state import BuildState, StateStore, Stamp, folder_id
 from sitegen.write import Publisher, write_file
 
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
@@ -56,3 +57,34 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
     changed = map_chunks(_render_chunk, pages, workers, on_chunk)
     written = sum(changed)
     return written, len(pages) - written
+
+
+def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
+    """Render the pages whose fingerprint changed, carry the rest over, index, and make it public."""
+    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic)
+    publisher.begin()
+    if not options.atomic:
+        store.forget()  # output/ changes in place from here on
+    try:
+        todo = [p for p in pages if state.pages.get(p.path) != p.fingerprint]
+        report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress)
+        report.pages_unchanged += len(pages) - len(todo)
+        with report.timed("keep"):
+            missing = set(publisher.keep([p.path for p in pages if state.pages.get(p.path) == p.fingerprint]))
+        if missing:  # deleted from output/ by hand: make them again
+            written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None)
+            report.pages_written += written
+        gone = sorted(set(state.pages) - set(new_state.pages))
+        publisher.remove(gone)
+        report.files_removed = len(gone)
+        with report.timed("search"):
+            new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
+        new_state.output_id = stamp.output_id = folder_id(publisher.root)
+        store.save(new_state, stamp)  # names the staging folder: valid once swapped in
+        publisher.commit()
+    except BaseException:
+        publisher.abort()
+        if not options.atomic:
+            store.drop()
+        raise
+    report.published = True

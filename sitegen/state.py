@@ -1,6 +1,12 @@
-"""What the last build left: loaded briefings by file, page fingerprints, and which output."""
+"""What the last build left: a small stamp of its inputs, and the full state (briefings, page fingerprints).
+
+Both live under .sitegen-cache/ and are safe to delete (the next build is then a full one).
+The stamp is read first: when the site's inputs match it, the build stops without loading
+the full state. `sitegen serve` keeps both in memory between rebuilds and writes them at exit.
+"""
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -11,6 +17,7 @@ from sitegen.errors import Problem
 from sitegen.model import Briefing
 
 STATE_FILE = "build-state.pickle"
+STAMP_FILE = "build-stamp.json"
 
 
 @dataclass
@@ -19,12 +26,21 @@ class BuildState:
 
     version: str = __version__
     salt: str = ""
-    inputs: tuple = ()
     content: dict[str, tuple[int, int, Briefing | None, Problem | None]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
     extra_files: list[str] = field(default_factory=list)  # e.g. the search index
     output_id: tuple[int, int] | None = None
-    ok: bool = False
+
+
+@dataclass
+class Stamp:
+    """Digests of the last build's inputs: all of them, and those the converter reads."""
+
+    version: str = __version__
+    inputs: str = ""  # set only when that build published without problems
+    convert: str = ""  # set only when that convert run changed nothing (its report replays)
+    convert_report: object = None
+    output_id: tuple[int, int] | None = None
 
 
 def folder_id(path: Path) -> tuple[int, int] | None:
@@ -36,30 +52,84 @@ def folder_id(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def load_state(cache_dir: Path) -> BuildState:
-    """The last build's state, or an empty one when missing, stale or unreadable."""
+def _read_pickle(path: Path, kind: type):
     try:
-        with open(cache_dir / STATE_FILE, "rb") as handle:
-            state = pickle.load(handle)
+        with open(path, "rb") as handle:
+            value = pickle.load(handle)
     except Exception:  # a damaged cache only costs a full build
-        return BuildState()
-    if not isinstance(state, BuildState) or state.version != __version__:
-        return BuildState()
-    return state
+        return kind()
+    if not isinstance(value, kind) or value.version != __version__:
+        return kind()
+    return value
 
 
-def save_state(cache_dir: Path, state: BuildState) -> None:
-    """Write the state atomically."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f"{STATE_FILE}.{os.getpid()}.tmp"
+def _write_pickle(path: Path, value: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as handle:
-        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cache_dir / STATE_FILE)
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
-def forget_state(cache_dir: Path) -> None:
-    """Invalidate the state before output/ is changed in place."""
+def _unlink(path: Path) -> None:
     try:
-        (cache_dir / STATE_FILE).unlink()
+        path.unlink()
     except FileNotFoundError:
         pass
+
+
+class StateStore:
+    """Loads and saves the state and stamp: on disk each build, or in memory across serve's rebuilds."""
+
+    def __init__(self, cache_dir: Path, in_memory: bool = False) -> None:
+        self.cache_dir = cache_dir
+        self.in_memory = in_memory
+        self._state: BuildState | None = None
+        self._stamp: Stamp | None = None
+
+    def stamp(self) -> Stamp:
+        if self._stamp is None:
+            self._stamp = _read_pickle(self.cache_dir / STAMP_FILE, Stamp)
+        return self._stamp
+
+    def load(self) -> BuildState:
+        if self._state is None:
+            self._state = _read_pickle(self.cache_dir / STATE_FILE, BuildState)
+        return self._state
+
+    def save(self, state: BuildState, stamp: Stamp) -> None:
+        """Record a finished build (written to disk now, or at flush() when in memory)."""
+        self._state, self._stamp = state, stamp
+        if not self.in_memory:
+            _write_pickle(self.cache_dir / STATE_FILE, state)
+            _write_pickle(self.cache_dir / STAMP_FILE, stamp)
+
+    def save_stamp(self, stamp: Stamp) -> None:
+        self._stamp = stamp
+        if not self.in_memory:
+            _write_pickle(self.cache_dir / STAMP_FILE, stamp)
+
+    def forget(self) -> None:
+        """Invalidate the saved state before output/ is changed in place, or after a failure."""
+        for name in (STAMP_FILE, STATE_FILE):
+            _unlink(self.cache_dir / name)
+        if not self.in_memory:
+            self._state = self._stamp = None
+
+    def drop(self) -> None:
+        """Forget the state everywhere: the next build is a full one."""
+        self._state = self._stamp = None
+        self.forget()
+
+    def flush(self) -> None:
+        """Write what memory holds to disk (serve, at exit)."""
+        if self.in_memory and self._state is not None and self._stamp is not None:
+            _write_pickle(self.cache_dir / STATE_FILE, self._state)
+            _write_pickle(self.cache_dir / STAMP_FILE, self._stamp)
+
+
+def digest(value: object) -> str:
+    """A short stable digest of plain data (strings, numbers, tuples, lists)."""
+    import hashlib
+
+    return hashlib.sha1(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,70 @@
+"""What a build reads, as names, sizes and times: the cheap look that decides what to redo."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config import SiteConfig
+from sitegen.load import scan_content
+from sitegen.state import digest
+
+BUILT_IN_TAXONOMY = Path(__file__).parent / "data" / "topics.yaml"
+BUILT_IN_THEME = Path(__file__).parent / "theme"  # as render.BUILTIN_THEME, without importing Jinja
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The seed and content files of a site with their (mtime, size), and the converter's settings."""
+
+    seeds: tuple[tuple[str, int, int], ...]
+    content: dict[str, tuple[int, int]]
+    convert_settings: str
+
+    def digest(self, salt: str) -> str:
+        """Changes when any input of the build changes (templates and config are in `salt`)."""
+        return digest([salt, self.seeds, list(self.content.items())])
+
+    def convert_digest(self) -> str:
+        """Changes when anything the converter looks at changes: seeds, settings, content file names."""
+        return digest([__version__, self.convert_settings, self.seeds, list(self.content)])
+
+
+def _seeds(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_file():
+                    st = entry.stat()
+                    found.append((entry.name, st.st_mtime_ns, st.st_size))
+    except FileNotFoundError:
+        return ()
+    return tuple(sorted(found))
+
+
+def _file_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def scan_inputs(config: SiteConfig, with_seeds: bool = True) -> Inputs:
+    """List the seeds (when converting) and the content files."""
+    seeds = _seeds(config.seeds_dir) if with_seeds else ()
+    settings = repr(config.convert) + _file_text(config.root / config.convert.taxonomy) + _file_text(BUILT_IN_TAXONOMY) if with_seeds else ""
+    return Inputs(seeds, scan_content(config.content_dir, config.root), settings)
+
+
+def theme_digest(config: SiteConfig) -> str:
+    """Changes when any file of the site's theme or of the built-in theme changes."""
+    h = hashlib.sha1()
+    for theme in (config.themes_dir / config.theme, BUILT_IN_THEME):
+        h.update(str(theme).encode("utf-8", "surrogatepass") + b"\0\0")
+        for path in sorted(theme.rglob("*")) if theme.is_dir() else ():
+            if path.is_file():
+                h.update(path.relative_to(theme).as_posix().encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
