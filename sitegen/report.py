@@ -47,7 +47,7 @@ def summary_lines(summary: Summary, verbose: bool = False) -> list[str]:
     if summary.nothing_changed:
         lines.append("site: nothing changed; output/ is up to date")
     elif summary.briefings is not None:
-        site = f"site: {summary.briefings} briefings, {summary.topics} topics"
+        site = f"site: {_plural(summary.briefings, 'briefing')}, {_plural(summary.topics, 'topic')}"
         if summary.pages is not None:
             written, unchanged, removed = summary.pages
             site += f"; pages: {written} written, {unchanged} unchanged, {removed} removed"
