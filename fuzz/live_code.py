@@ -41,6 +41,17 @@ def _theme_inline_scripts() -> set[str]:
 ALLOWED_INLINE = _theme_inline_scripts()
 
 
+def _data_block(script: ET.Element) -> bool:
+    """A JSON-LD data block (never run by a browser) whose whole text is one JSON value."""
+    if (script.get("type") or "").strip().lower() != "application/ld+json" or script.get("src") is not None:
+        return False
+    try:
+        json.loads(script.text or "")
+    except ValueError:
+        return False
+    return True
+
+
 def check_html(data: str | bytes, where: str, fragment: bool = False) -> list[str]:
     """Problems in one HTML document or fragment: live scripts, handlers, unsafe URLs."""
     parse = html5lib.parseFragment if fragment else html5lib.parse
@@ -52,7 +63,7 @@ def check_html(data: str | bytes, where: str, fragment: bool = False) -> list[st
         if tag == "script":
             src = element.get("src")
             text = (element.text or "").strip()
-            if fragment or not ((src is not None and src.endswith(_THEME_SCRIPT_SRC) and url_scheme(src) is None and not text) or (src is None and text in ALLOWED_INLINE)):
+            if fragment or not ((src is not None and src.endswith(_THEME_SCRIPT_SRC) and url_scheme(src) is None and not text) or (src is None and text in ALLOWED_INLINE) or _data_block(element)):
                 problems.append(f"{where}: <script src={src!r}>{text[:60]!r}")
         elif tag in FORBIDDEN_ELEMENTS:
             problems.append(f"{where}: <{tag}> element")

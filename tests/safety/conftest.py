@@ -52,6 +52,14 @@ def run_cli(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
+def text_of(page: Path, tag: str = "h1") -> str:
+    """The text of the first `tag` element of an HTML page, parsed as a browser would."""
+    import html5lib
+
+    root = html5lib.parse(page.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+    return "".join(root.find(f".//{tag}").itertext())
+
+
 def corpus_seeds(count: int) -> list[Path]:
     """The first `count` BBC seeds, or skip when the shared corpus is absent."""
     if not CORPUS.is_dir():
