@@ -1,6 +1,7 @@
 """Briefings -> RSS 2.0, Atom 1.0 and JSON Feed 1.1, built with XML/JSON libraries (pure)."""
 from __future__ import annotations
 
+import html
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ def rss(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byte
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = feed.title
     ET.SubElement(channel, "link").text = config.absolute(feed.home)
-    ET.SubElement(channel, "description").text = feed.description
+    ET.SubElement(channel, "description").text = html.escape(feed.description, quote=False)  # read as HTML too
     ET.SubElement(channel, "language").text = config.language
     ET.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": config.absolute(feed.base + "feed.xml"), "rel": "self", "type": "application/rss+xml"})
     if feed.items:
@@ -52,7 +53,8 @@ def rss(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byte
         ET.SubElement(item, "link").text = url
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(item, "pubDate").text = format_datetime(briefing.date)
-        ET.SubElement(item, "description").text = _content(config, briefing, body)
+        # RSS readers read <description> as HTML: a plain-text summary is escaped to stay text
+        ET.SubElement(item, "description").text = body(briefing) if config.feed_full_content else html.escape(briefing.summary, quote=False)
         for tag in briefing.tags:
             ET.SubElement(item, "category").text = tag.name
     return _xml(root)

@@ -1,46 +1,122 @@
-"""Related coverage: for each briefing, the few others sharing the most topics and words."""
+"""Related coverage: for each briefing, the few others that share the most telling words and topics.
+
+The rule, in full (docs/themes.md repeats it for theme authors):
+
+1. A briefing's terms are its topics and the distinct words (4+ letters, not stop words,
+   lowercased, a trailing plural "s" dropped) of its title and summary.
+2. A term's weight is a whole number: its rarity round(2 * ln(N / df)), at least 1, where
+   df is how many briefings have it; topics count half (they are broad by design).
+3. The score of a pair is the summed weight of their shared terms (summaries are capped in
+   length, so no length normalisation is needed). Scores are integers: ties are exact.
+4. A candidate is "the same story" when it comes from another source (the two sources
+   differ and at least one is known), is dated within SAME_STORY_DAYS days, and shares at
+   least SAME_STORY_SHARE of the briefing's own term weight.
+5. Candidates are found through an inverted index: the postings of the briefing's terms
+   that at most `posting_cap(N)` briefings share (a commoner term still adds to a score,
+   but following it would cost much and find little). The CANDIDATES found by the most
+   terms (ties: earlier in site order, i.e. newer, then slug) are scored
+   and ranked: same story first, then score, then site order. The first `count` are
+   shown; a score below MIN_SCORE is never shown (no padding with unrelated briefings).
+"""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
+from operator import itemgetter
 
 from sitegen.model import Briefing
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_STOP = frozenset("that this with from have been were their there which would could about after before under into over more most than they them what when where will also said says".split())
-MAX_POSTINGS = 200  # a word or topic shared by more briefings than this says little
+_WORD = re.compile(r"[a-z][a-z0-9'-]{3,}")
+_STOP = frozenset(
+    """that this with from have been were their there which would could about after before
+    under into over more most than they them what when where will also said says while
+    year years last first next just some such only other against between being because
+    those these very much many made make back still even like among since told week
+    month today yesterday people""".split()
+)
+MIN_CAP = 30
+SAME_STORY_DAYS = 2
+SAME_STORY_SHARE = 0.3
+MIN_SCORE = 8
+CANDIDATES = 10
 
 
-def _terms(b: Briefing) -> set[str]:
-    words = {w.lower() for w in _WORD.findall(b.title)}
-    return {"t:" + tag.slug for tag in b.tags} | {"w:" + w for w in words - _STOP}
+def posting_cap(total: int) -> int:
+    """Most briefings a term may be shared by and still be followed: 0.5% of them, at least MIN_CAP."""
+    return max(MIN_CAP, total // 200)
 
 
-def find_related(briefings: list[Briefing], count: int) -> dict[str, tuple[Briefing, ...]]:
-    """Top `count` related briefings per URL: other sources on the same story first. Deterministic."""
-    if count <= 0:
-        return {}
-    terms = [_terms(b) for b in briefings]
+@lru_cache(maxsize=None)
+def _normal(word: str) -> str:
+    """A word as a term: possessive and plural "s" dropped; "" for stop words and short ones."""
+    word = word.strip("'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word[-1] == "s" and word[-2] != "s":
+        word = word[:-1]
+    return "" if len(word) < 4 or word in _STOP else word
+
+
+def terms_of(briefing: Briefing) -> set[str]:
+    """The words and topics that describe a briefing (topics are prefixed with "t:")."""
+    text = f"{briefing.title} {briefing.summary}".lower().replace("\u2019", "'")
+    words = set(map(_normal, set(_WORD.findall(text))))
+    words.discard("")
+    return words | {"t:" + tag.slug for tag in briefing.tags}
+
+
+def term_weights(terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """Postings (briefing positions) of the terms worth following, and every term's weight."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, these in enumerate(terms):
         for term in these:
             postings[term].append(index)
-    related = {}
+    total = len(terms)
+    cap = posting_cap(total)
+    weights = {}
+    for term, members in postings.items():
+        rarity = math.log(total / len(members)) * (1 if term.startswith("t:") else 2)
+        weights[term] = max(1, round(rarity))
+    followed = {term: members for term, members in postings.items() if 1 < len(members) <= cap}
+    return followed, weights
+
+
+def find_related(briefings: list[Briefing], count: int) -> dict[str, tuple[Briefing, ...]]:
+    """Up to `count` related briefings per URL: other sources on the same story first. Deterministic."""
+    if count <= 0 or len(briefings) < 2:
+        return {}
+    terms = [terms_of(b) for b in briefings]
+    followed, weights = term_weights(terms)
+    leads = [[t for t in these if t in followed] for these in terms]
+    own = [sum([weights[t] for t in these]) for these in terms]
+    by_count, weight_of = itemgetter(1), weights.__getitem__
+    related: dict[str, tuple[Briefing, ...]] = {}
     for index, briefing in enumerate(briefings):
-        scores: Counter = Counter()
-        for term in terms[index]:
-            members = postings[term]
-            if len(members) > MAX_POSTINGS:
-                continue
-            weight = 2 if term.startswith("w:") else 1
-            for other in members:
-                scores[other] += weight
-        scores.pop(index, None)
-        ranked = sorted(scores.items(), key=lambda item: _rank(briefing, briefings[item[0]], item[1]))
-        related[briefing.url] = tuple(briefings[i] for i, _ in ranked[:count])
+        hits: list[int] = []
+        mine = terms[index]
+        for term in leads[index]:
+            hits += followed[term]
+        hits.sort()  # the Counter then lists candidates in site order: ties go to the newer
+        counts = Counter(hits)
+        counts.pop(index, None)
+        same_story_score = SAME_STORY_SHARE * own[index]
+        ranked = []
+        for other, _ in sorted(counts.items(), key=by_count, reverse=True)[:CANDIDATES]:
+            score = sum(map(weight_of, mine & terms[other]))
+            if score >= MIN_SCORE:
+                same = score >= same_story_score and same_story(briefing, briefings[other])
+                ranked.append((not same, -score, other))
+        ranked.sort()
+        related[briefing.url] = tuple(briefings[other] for _, _, other in ranked[:count])
     return related
 
 
-def _rank(briefing: Briefing, other: Briefing, score: int) -> tuple:
-    same_story = other.source != briefing.source and abs((other.date - briefing.date).days) <= 2 and score >= 4
-    return (not same_story, -score, abs((other.date - briefing.date).total_seconds()), other.slug, other.url)
+def same_story(briefing: Briefing, other: Briefing) -> bool:
+    """Another source's report dated within SAME_STORY_DAYS (the text test is the caller's)."""
+    if other.source == briefing.source or (other.source or briefing.source) is None:
+        return False
+    if other.date is None or briefing.date is None:
+        return False
+    return abs((other.date - briefing.date).total_seconds()) <= SAME_STORY_DAYS * 86400

@@ -22,6 +22,14 @@ def _pagefind_command() -> list[str] | None:
     return [sys.executable, "-m", "pagefind"]
 
 
+def pagefind_args(config: SiteConfig, command: list[str], root: Path) -> list[str]:
+    """The Pagefind command line: only pages marked data-pagefind-body (briefings) are indexed."""
+    args = [*command, "--site", str(root), "--output-subdir", INDEX_DIR, "--silent"]
+    if config.index_links:  # result links then match the site's own links (folder/index.html)
+        args.append("--keep-index-url")
+    return args
+
+
 def index(config: SiteConfig, publisher: Publisher, state: BuildState, changed: bool) -> list[str]:
     """(Re)index when pages changed, otherwise carry the last index over; return its files."""
     if not config.search:
@@ -37,7 +45,7 @@ def index(config: SiteConfig, publisher: Publisher, state: BuildState, changed: 
     target = root / INDEX_DIR
     if target.exists():
         shutil.rmtree(target)
-    result = subprocess.run([*command, "--site", str(root), "--output-subdir", INDEX_DIR, "--silent"], capture_output=True, text=True)
+    result = subprocess.run(pagefind_args(config, command, root), capture_output=True, text=True)
     if result.returncode != 0:
         raise SitegenError(f"Pagefind failed to index the site:\n{result.stderr.strip() or result.stdout.strip()}")
     return sorted(p.relative_to(root).as_posix() for p in target.rglob("*") if p.is_file())

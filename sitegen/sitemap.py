@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from math import ceil
 
 from sitegen.config import SiteConfig
 from sitegen.model import Site
+from sitegen.pages import page_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -20,13 +22,19 @@ def sitemap_xml(config: SiteConfig, site: Site) -> bytes:
         if lastmod:
             ET.SubElement(entry, "lastmod").text = lastmod
 
-    add("", newest)
+    def add_list(base: str, items: list, lastmod: str | None) -> None:
+        for number in range(1, max(1, ceil(len(items) / config.per_page)) + 1):
+            add(page_url(base, number), lastmod)
+
+    add_list("", site.briefings, newest)
     add("topics/", newest)
+    add("topics/by-size.html", newest)  # a file: no topic slug can take its name
     add("archive/", newest)
+    add("search/", None)
     for topic in site.topics:
-        add(topic.url, topic.latest.date().isoformat())
+        add_list(topic.url, topic.briefings, topic.latest.date().isoformat())
     for period in site.years + site.months:
-        add(period.url, period.briefings[0].date.date().isoformat())
+        add_list(period.url, period.briefings, period.briefings[0].date.date().isoformat())
     for briefing in site.briefings:
         add(briefing.url, briefing.date.date().isoformat())
     ET.indent(root)

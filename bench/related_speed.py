@@ -1,0 +1,49 @@
+"""Time related.find_related on N briefings made from a seed corpus's truth.jsonl; print figures.
+
+Usage: python bench/related_speed.py PATH/TO/truth.jsonl [--runs 3]
+(make 10,000 seeds with ../shared/corpus/make_bbc_seeds.py --repeat 5 --limit 10000 --out DIR)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sitegen.model import Briefing, TagRef
+from sitegen.related import find_related
+
+
+def briefings_from(truth: Path) -> list[Briefing]:
+    """Briefings with the title, first paragraph (as summary), category (as topic) of each seed."""
+    out = []
+    for n, line in enumerate(truth.read_text(encoding="utf-8").splitlines()):
+        row = json.loads(line)
+        slug = f"s{n:05d}"
+        tag = TagRef(row["category"], row["category"], f"topics/{row['category']}/")
+        date = datetime.fromisoformat(row["date"]).replace(tzinfo=timezone.utc)
+        out.append(Briefing(slug, row["title"], date, row["source"], None, (tag,), row["first_paragraph"], row["file"], False, f"content/{slug}.md", "", f"{slug}/"))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("truth", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    briefings = briefings_from(args.truth)
+    wall, cpu = [], []
+    for _ in range(args.runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        related = find_related(briefings, 5)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    shown = sum(len(v) for v in related.values())
+    print(f"briefings: {len(briefings)}; related links: {shown}; find_related over {args.runs} runs: "
+          f"wall median {statistics.median(wall):.3f} s (min {min(wall):.3f}), CPU median {statistics.median(cpu):.3f} s (min {min(cpu):.3f})")
+
+
+if __name__ == "__main__":
+    main()
