@@ -87,7 +87,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
     salt = "|".join((__version__, config.fingerprint, theme_digest(config), str(options.drafts), str(options.future), str(output.resolve())))
     with report.timed("convert"):
         inputs = _convert(config, options, store, report, progress)
-    if store.stamp().inputs == inputs.digest(salt) and store.stamp().output_id == folder_id(output) and report.ok:
+    if _up_to_date(store.stamp(), inputs.digest(salt), output) and report.ok:
         report.nothing_changed = True
         return _finish(report, started)
     with report.timed("load"):
@@ -103,6 +103,11 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
 
         publish(config, options, site, pages, state, new_state, stamp, store, report, progress)
     return _finish(report, started)
+
+
+def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
+    """True when the inputs are those of the last build and its output/ is still whole."""
+    return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output)
 
 
 def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, report: BuildReport, progress) -> Inputs:

@@ -80,6 +80,7 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         with report.timed("search"):
             new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
         new_state.output_id = stamp.output_id = folder_id(publisher.root)
+        stamp.files = "\n".join([*new_state.pages, *new_state.extra_files])
         store.save(new_state, stamp)  # names the staging folder: valid once swapped in
         publisher.commit()
     except BaseException:

@@ -41,6 +41,13 @@ class Stamp:
     convert: str = ""  # set only when that convert run changed nothing (its report replays)
     convert_report: object = None
     output_id: tuple[int, int] | None = None
+    files: str = ""  # every output file, one per line: a file deleted by hand is made again
+
+    def output_complete(self, output: Path) -> bool:
+        """True when every file the last build made is still in output/."""
+        exists = os.path.exists
+        base = str(output) + os.sep
+        return all(exists(base + rel) for rel in self.files.split("\n") if rel)
 
 
 def folder_id(path: Path) -> tuple[int, int] | None:
