@@ -1,0 +1,222 @@
+"""Benchmark sitegen at archive scale against Hugo and the markdown-it-py floor; print a table.
+
+Usage: python bench/run.py [--seeds 10000] [--runs 3] [--keep] [--dir /dev/shm/sitegen-bench]
+See docs/benchmark.md for what each row measures.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import Figure, PeakSampler, run  # noqa: E402
+from hugo_site import make_hugo_site  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS_SIZE = 2225
+SITEGEN = [sys.executable, "-m", "sitegen"]
+
+
+def make_seeds(count: int, folder: Path) -> None:
+    """`count` seeds from the BBC corpus (repeated with other dates and styles past 2,225)."""
+    repeat = max(1, math.ceil(count / CORPUS_SIZE))
+    subprocess.run([sys.executable, str(CORPUS / "make_bbc_seeds.py"), "--repeat", str(repeat), "--limit", str(count), "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    (folder / "truth.jsonl").unlink(missing_ok=True)
+
+
+def fresh_site(work: Path, seeds: Path) -> Path:
+    """A site with the seeds, no content, no output, no cache; search off (timed on its own)."""
+    site = work / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
+    shutil.copytree(seeds, site / "seeds", copy_function=os.link)
+    (site / "sitegen.yaml").write_text("search: false\n", encoding="utf-8")
+    return site
+
+
+def median(figures: list[Figure]) -> Figure:
+    return Figure(statistics.median(f.seconds for f in figures), max(f.peak_mb for f in figures))
+
+
+def build(site: Path) -> Figure:
+    return run([*SITEGEN, "build", "--site", str(site), "--quiet"])
+
+
+def sitegen_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
+    results: dict[str, list[Figure]] = {k: [] for k in ("cold", "first", "noop", "edit", "seed")}
+    for _ in range(runs):
+        site = fresh_site(work, seeds)
+        results["cold"].append(build(site))
+    results["first"].append(build(site))  # the converter checks the seeds once more, then is skipped
+    for _ in range(runs):
+        results["noop"].append(build(site))
+    content = sorted((site / "content").glob("*.md"))
+    for number in range(runs):
+        target = content[len(content) // 2 + number]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + f"\nOne more paragraph, edit {number}.\n", encoding="utf-8")
+        results["edit"].append(build(site))
+    for number in range(runs):
+        seed = sorted((site / "seeds").glob("*.txt"))[number]
+        lines = seed.read_text(encoding="utf-8").split("\n")
+        (site / "seeds" / f"zz_bench_{number}.txt").write_text("\n".join(lines) + f"\n\nAdded for the benchmark, seed {number}.\n", encoding="utf-8")
+        results["seed"].append(build(site))
+    return {k: median(v) for k, v in results.items()}
+
+
+def serve_figures(site: Path, runs: int) -> Figure:
+    """Seconds from saving a content file with a new title to that title in its page on disk."""
+    from sitegen.config import load_config
+    from sitegen.load import read_briefing
+
+    config = load_config(site)
+    port = _free_port()
+    process = subprocess.Popen([*SITEGEN, "serve", "--site", str(site), "--port", str(port), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        with PeakSampler(process.pid) as sampler:
+            _wait_for_http(port, 300)
+            content = sorted((site / "content").glob("*.md"))
+            for number in range(runs):
+                target = content[len(content) // 3 + number]
+                rel = target.relative_to(site).as_posix()
+                briefing = read_briefing(site, rel, config.tz, config.permalink).briefing
+                page = site / "output" / briefing.output_path
+                title = f"Benchmark title {number} {time.time_ns()}"
+                text = target.read_text(encoding="utf-8").replace(f'title: "{briefing.title}"', f'title: "{title}"', 1)
+                time.sleep(0.5)  # let the watcher settle after the last rebuild
+                started = time.perf_counter()
+                target.write_text(text, encoding="utf-8")
+                while title.encode() not in _read(page):
+                    if time.perf_counter() - started > 60:
+                        raise SystemExit(f"serve: {page} never showed the new title")
+                    time.sleep(0.002)
+                times.append(time.perf_counter() - started)
+    finally:
+        process.terminate()
+        process.wait(30)
+    return Figure(statistics.median(times), sampler.peak / 2**20)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_http(port: int, limit: float) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("sitegen serve did not start")
+
+
+def floor_figure(site: Path) -> Figure:
+    """markdown-it-py alone rendering every body once, in one process (run in a child)."""
+    code = ("import sys,time,pathlib;from sitegen.load import split_front_matter;from sitegen.markdown import render;"
+            "bodies=[split_front_matter(p.read_text('utf-8'))[1] for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))];"
+            "[render(b) for b in bodies]")
+    figure = run([sys.executable, "-c", code, str(site / "content")])
+    return figure
+
+
+def hugo_figures(site: Path, work: Path, runs: int) -> tuple[Figure, Figure] | None:
+    """Hugo building the same briefings cold (no public/, no resources/), then again unchanged."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    source = make_hugo_site(site / "content", work / "hugo", Path(__file__).resolve().parent / "hugo")
+    cold, again = [], []
+    for _ in range(runs):
+        for leftover in (source / "public", source / "resources"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        cold.append(run([hugo, "--source", str(source), "--quiet"]))
+        again.append(run([hugo, "--source", str(source), "--quiet"]))
+    return median(cold), median(again)
+
+
+def pagefind_figure(site: Path) -> Figure | None:
+    try:
+        import pagefind_bin  # noqa: F401
+    except ImportError:
+        return None
+    shutil.rmtree(site / "output" / "pagefind", ignore_errors=True)
+    return run([sys.executable, "-m", "pagefind", "--site", str(site / "output"), "--output-subdir", "pagefind", "--silent"])
+
+
+def table(rows: list[tuple[str, Figure | None]], hugo: Figure | None, floor: Figure) -> str:
+    lines = [f"{'what':58} {'seconds':>8} {'peak MB':>8} {'x Hugo':>7} {'x floor':>8}"]
+    for name, figure in rows:
+        if figure is None:
+            lines.append(f"{name:58} {'n/a':>8}")
+            continue
+        ratio_hugo = f"{figure.seconds / hugo.seconds:7.2f}" if hugo else "    n/a"
+        lines.append(f"{name:58} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {ratio_hugo} {figure.seconds / floor.seconds:8.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs")
+    args = parser.parse_args()
+    work = args.dir / f"n{args.seeds}"
+    shutil.rmtree(work, ignore_errors=True)
+    seeds = work / "seeds"
+    make_seeds(args.seeds, seeds)
+    try:
+        ours = sitegen_figures(work, seeds, args.runs)
+        site = work / "site"
+        serve = serve_figures(site, args.runs)
+        floor = floor_figure(site)
+        hugo = hugo_figures(site, work, args.runs)
+        search = pagefind_figure(site)
+        hugo_cold = hugo[0] if hugo else None
+        rows = [
+            (f"sitegen build, cold: convert + build ({args.seeds} seeds)", ours["cold"]),
+            ("sitegen build, first rebuild (converter re-checks seeds)", ours["first"]),
+            ("sitegen build, no-op rebuild", ours["noop"]),
+            ("sitegen build, one briefing edited", ours["edit"]),
+            ("sitegen build, one seed added", ours["seed"]),
+            ("sitegen serve, save -> new title in the page on disk", serve),
+            ("pagefind indexing the built site (search: true adds it)", search),
+            ("hugo, cold build of the same briefings", hugo_cold),
+            ("hugo, rebuild with nothing changed", hugo[1] if hugo else None),
+            ("floor: markdown-it-py rendering every body, one core", floor),
+        ]
+        print(f"\nsitegen benchmark: {args.seeds} seeds, median of {args.runs} runs, output on {args.dir}; {os.cpu_count()} cores")
+        print(table(rows, hugo_cold, floor))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
