@@ -181,7 +181,7 @@ def test_pipe_gets_plain_lines(seeds_site, tmp_path):
     lines = result.stderr.splitlines()
     converted, skipped = map(int, re.fullmatch(r"seeds: (\d+) converted, (\d+) skipped, 0 rejected", lines[-3]).groups())
     assert converted + skipped == SEEDS  # the module's site may have been converted by an earlier test
-    assert lines[-2] == f"site: {SEEDS} briefings, 0 topics; pages: 288 written, 0 unchanged, 0 removed"
+    assert re.fullmatch(rf"site: {SEEDS} briefings, 0 topics; pages: \d+ written, 0 unchanged, 0 removed", lines[-2])  # a new output folder: all written
     assert re.fullmatch(r"0 warnings, 0 errors in \d+\.\d\d s", lines[-1])
     assert re.fullmatch(r"rendering pages: \d+/\d+ \(100%\)", [line for line in lines if line.startswith("rendering")][-1])
 
