@@ -1,0 +1,130 @@
+"""Atomic publishing: a staging folder swapped in whole, stale files gone, unchanged bytes keep their mtime."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sitegen import write
+from tests.safety.conftest import briefing, make_site, run_cli, tree
+
+OLD = 1_000_000_000  # an mtime no build would give a file
+
+
+def _site(root: Path) -> Path:
+    return make_site(root, {
+        "2023-10-27-alpha.md": briefing("Alpha", "2023-10-27", '["Iraq"]'),
+        "2023-10-26-beta.md": briefing("Beta", "2023-10-26", '["Iraq", "France"]'),
+        "2023-09-01-gamma.md": briefing("Gamma", "2023-09-01", '["France"]'),
+    })
+
+
+def _build(capsys: pytest.CaptureFixture, site: Path) -> None:
+    code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
+    assert code == 0, err
+
+
+def test_build_writes_into_staging_beside_output_then_swaps(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path)
+    _build(capsys, site)
+    before = tree(site / "output")
+    (site / "content" / "2023-09-01-gamma.md").write_text(briefing("Gamma changed", "2023-09-01", '["France"]'))
+    seen = {}
+    commit = write.Publisher.commit
+
+    def spy(self: write.Publisher) -> None:
+        seen["staging"] = self.staging
+        seen["output at commit"] = tree(site / "output")
+        seen["staged"] = tree(self.staging)
+        commit(self)
+
+    monkeypatch.setattr(write.Publisher, "commit", spy)
+    _build(capsys, site)
+    assert seen["staging"] == site / ".output.staging"
+    assert seen["output at commit"] == before  # nothing published until the swap
+    assert seen["staged"] == tree(site / "output")
+    assert not (site / ".output.staging").exists() and not (site / ".output.previous").exists()
+
+
+def test_stale_files_of_deleted_and_renamed_briefings_disappear(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = _site(tmp_path / "site")
+    _build(capsys, site)
+    assert (site / "output" / "2023" / "09" / "01" / "gamma" / "index.html").is_file()
+    (site / "content" / "2023-09-01-gamma.md").unlink()
+    alpha = site / "content" / "2023-10-27-alpha.md"
+    alpha.rename(site / "content" / "2023-10-27-omega.md")
+    _build(capsys, site)
+    files = set(tree(site / "output"))
+    assert not any("/gamma/" in f or "/alpha/" in f for f in files)
+    assert not any(f.startswith(("archive/2023/09/", "2023/09/")) for f in files)  # September is empty now
+    assert "2023/10/27/omega/index.html" in files
+    assert files == set(_fresh(tmp_path, site, capsys))
+
+
+def _fresh(tmp_path: Path, site: Path, capsys: pytest.CaptureFixture) -> dict[str, bytes]:
+    clean = make_site(tmp_path / "clean", {p.name: p.read_bytes() for p in (site / "content").iterdir()})
+    _build(capsys, clean)
+    return tree(clean / "output")
+
+
+def test_unchanged_bytes_keep_their_mtime(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = _site(tmp_path)
+    _build(capsys, site)
+    before = tree(site / "output")
+    for path in (site / "output").rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+    (site / "content" / "2023-09-01-gamma.md").write_text(briefing("Gamma", "2023-09-01", '["France"]', "A new body.\n"))
+    _build(capsys, site)
+    after = tree(site / "output")
+    assert sorted(after) == sorted(before)
+    changed = {rel for rel in after if after[rel] != before[rel]}
+    assert "2023/09/01/gamma/index.html" in changed
+    assert "2023/10/27/alpha/index.html" not in changed
+    for rel in after:
+        mtime = (site / "output" / rel).stat().st_mtime
+        assert (mtime != OLD) == (rel in changed), rel
+
+
+def test_leftovers_of_a_killed_build_are_cleaned_up(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = _site(tmp_path)
+    _build(capsys, site)
+    expected = tree(site / "output")
+    for leftover in (".output.staging", ".output.previous"):
+        (site / leftover / "2023").mkdir(parents=True)
+        (site / leftover / "2023" / "half-written.html").write_text("<p>half")
+    _build(capsys, site)
+    assert tree(site / "output") == expected
+    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+
+
+def test_killed_between_the_two_renames_of_the_fallback_swap(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = _site(tmp_path)
+    _build(capsys, site)
+    expected = tree(site / "output")
+    os.rename(site / "output", site / ".output.previous")  # the fallback moved output/ aside, then died
+    (site / ".output.staging").mkdir()
+    _build(capsys, site)
+    assert tree(site / "output") == expected
+    assert not (site / ".output.previous").exists() and not (site / ".output.staging").exists()
+
+
+def test_fallback_swap_without_renameat2(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+    site = _site(tmp_path / "site")
+    _build(capsys, site)
+    (site / "content" / "2023-09-01-gamma.md").unlink()
+    _build(capsys, site)
+    assert tree(site / "output") == _fresh(tmp_path, site, capsys)
+    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+
+
+def test_output_deleted_by_hand_is_rebuilt_whole(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    site = _site(tmp_path)
+    _build(capsys, site)
+    expected = tree(site / "output")
+    (site / "output" / "2023" / "10" / "27" / "alpha" / "index.html").unlink()
+    (site / "output" / "feed.xml").unlink()
+    _build(capsys, site)
+    assert tree(site / "output") == expected
