@@ -115,3 +115,17 @@ def test_an_instant_shows_the_same_day_everywhere():
     assert b"31 December 2023" in files["2023/12/31/new-year-curfew/index.html"]
     assert b"<pubDate>Sun, 31 Dec 2023 20:30:00 +0000</pubDate>" in files["feed.xml"]
     assert b'"date_published": "2023-12-31T20:30:00+00:00"' in files["feed.json"]
+
+
+def test_briefing_pages_name_topics_as_the_topic_pages_do():
+    page = tree(EXPECTED)["2023/10/27/former-iraqi-official-on-us-military-presence/index.html"].decode()
+    assert 'data-filter="Iraq">Iraq</a>' in page and ">iraq<" not in page  # written "iraq" in its front matter
+    assert 'data-filter="United States">United States</a>' in page
+
+
+def test_json_ld_and_search_filters_cannot_carry_markup():
+    page = tree(EXPECTED)["2024/01/15/script-in-title/index.html"].decode()
+    script = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert '"headline": "Officials say \\"no comment\\" on \\u003cscript\\u003ealert(\'x\')\\u003c/script\\u003e \\u0026 other tricks"' in script
+    assert 'data-filter="O&#39;Brien ＆ Sons ‹Press›"' in page
