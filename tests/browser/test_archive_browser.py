@@ -1,0 +1,130 @@
+"""The sample site with search on, served under a sub-path (/news/) by http.server, in Chromium:
+search by a body word and by topic, related coverage, no horizontal scroll at 375 and 1280 px,
+and screenshots of home, a briefing, a topic and search into docs/screenshots/.
+"""
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+from tests.browser.conftest import SCREENSHOTS
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
+BRIEFING = "2023/10/27/iraq-condemns-attacks-on-us-bases/index.html"
+PAGES = {"home": "index.html", "briefing": BRIEFING, "topic": "topics/iraq/index.html", "search": "search/index.html",
+         "topics": "topics/index.html", "archive": "archive/index.html", "month": "archive/2023/10/index.html"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory, browser):
+    """Build the sample site with search on; serve it at http://127.0.0.1:PORT/news/."""
+    site = tmp_path_factory.mktemp("browser-site") / "site"
+    shutil.copytree(SAMPLE, site)
+    config = site / "sitegen.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search: false", "search: true"), encoding="utf-8")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    try:
+        assert main(["build", "--site", str(site), "--quiet"]) == 0
+    finally:
+        mp.undo()
+    www = site.parent / "www"
+    www.mkdir()
+    shutil.copytree(site / "output", www / "news")  # a sub-path, as on a project page host
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(www)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/news/"
+    server.shutdown()
+    server.server_close()
+
+
+def result_titles(page) -> list[str]:
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_load_state("networkidle")
+    return sorted(page.locator(".pagefind-ui__result-link").all_inner_texts())
+
+
+def test_search_finds_a_briefing_by_a_word_of_its_body(page, site_url):
+    page.goto(site_url + PAGES["search"])
+    page.fill(".pagefind-ui__search-input", "Thursday")  # only in the body of the Gaza briefing
+    assert result_titles(page) == ["Aid convoy reaches Gaza"]
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state()
+    assert page.url == site_url + "2023/11/02/gaza-aid-convoy/index.html"
+
+
+def test_search_filters_by_topic(page, site_url):
+    page.goto(site_url + PAGES["search"])
+    page.fill(".pagefind-ui__search-input", "attacks")
+    assert result_titles(page) == ["Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases", "Iraq condemns attacks on bases housing US forces"]
+    page.locator(".pagefind-ui__filter-checkbox[name='topic'][value='Military']").check()
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link').length === 1")
+    assert result_titles(page) == ["Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"]
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
+
+
+def test_filter_names_are_shown_as_text_never_as_markup(page, site_url):
+    page.goto(site_url + PAGES["search"])
+    page.fill(".pagefind-ui__search-input", "headline")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.locator("summary", has_text="Source").click()
+    label = page.locator(".pagefind-ui__filter-label", has_text="Brien")
+    assert label.inner_text().replace("\u2060", "") == "O'Brien & Sons <Press> (1)"
+    assert page.locator(".pagefind-ui__filter-panel press").count() == 0
+
+
+def test_a_briefing_shows_related_coverage_from_another_source_first(page, site_url):
+    page.goto(site_url + BRIEFING)
+    related = page.locator(".related li a")
+    assert related.count() >= 1
+    assert related.first.inner_text() == "Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"
+    related.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("Former Iraqi official")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_horizontal_scrolling(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        wide = {}
+        for name, path in PAGES.items():
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+            sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if sizes[0] > sizes[1]:
+                wide[name] = sizes
+        assert wide == {}
+    finally:
+        context.close()
+
+
+def test_keyboard_users_get_a_skip_link_and_visible_focus(page, site_url):
+    page.goto(site_url + PAGES["home"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle, document.activeElement.getBoundingClientRect().left >= 0]")
+    assert focused == ["skip", "solid", True]
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_screenshots(page, site_url):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name in ("home", "briefing", "topic"):
+        page.goto(site_url + PAGES[name])
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    assert all((SCREENSHOTS / f"{name}.png").stat().st_size > 5000 for name in ("home", "briefing", "topic"))
