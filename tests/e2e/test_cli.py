@@ -30,9 +30,9 @@ def test_top_level_help_lists_the_commands(capsys):
 @pytest.mark.parametrize(
     "argv, expected",
     [
-        (["publish"], "sitegen: error: argument COMMAND: invalid choice: 'publish'"),
-        (["build", "--fast"], "sitegen: error: unrecognized arguments: --fast"),
-        ([], "sitegen: error: the following arguments are required: COMMAND"),
+        (["publish"], "error: argument COMMAND: invalid choice: 'publish'"),
+        (["build", "--fast"], "error: unrecognized arguments: --fast"),
+        ([], "error: the following arguments are required: COMMAND"),
     ],
 )
 def test_usage_errors_give_one_line_and_status_2(argv, expected):
@@ -47,7 +47,7 @@ def test_usage_errors_give_one_line_and_status_2(argv, expected):
 def test_missing_seeds_folder_is_a_usage_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "sitegen", "convert", "--site", str(tmp_path), "--seeds", str(tmp_path / "nope")], capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [f"sitegen: error: seeds folder not found: {tmp_path / 'nope'}; create it or pass --seeds DIR"]
+    assert result.stderr.strip().splitlines() == [f"error: seeds folder not found: {tmp_path / 'nope'}; create it or pass --seeds DIR"]
 
 
 def test_missing_site_folder_is_a_usage_error(tmp_path):
