@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from sitegen.model import Briefing
@@ -40,7 +41,7 @@ MIN_CAP = 30
 SAME_STORY_DAYS = 2
 SAME_STORY_SHARE = 0.3
 MIN_SCORE = 8
-CANDIDATES = 10
+CANDIDATES = 8
 
 
 def posting_cap(total: int) -> int:
@@ -69,17 +70,14 @@ def terms_of(briefing: Briefing) -> set[str]:
 
 def term_weights(terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str, int]]:
     """Postings (briefing positions) of the terms worth following, and every term's weight."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, these in enumerate(terms):
-        for term in these:
-            postings[term].append(index)
     total = len(terms)
+    counts = Counter(chain.from_iterable(terms))
+    weights = {term: max(1, round(math.log(total / df) * (1 if term.startswith("t:") else 2))) for term, df in counts.items()}
     cap = posting_cap(total)
-    weights = {}
-    for term, members in postings.items():
-        rarity = math.log(total / len(members)) * (1 if term.startswith("t:") else 2)
-        weights[term] = max(1, round(rarity))
-    followed = {term: members for term, members in postings.items() if 1 < len(members) <= cap}
+    followed: dict[str, list[int]] = {term: [] for term, df in counts.items() if 1 < df <= cap}
+    for index, these in enumerate(terms):
+        for term in these & followed.keys():
+            followed[term].append(index)
     return followed, weights
 
 
@@ -89,7 +87,7 @@ def find_related(briefings: list[Briefing], count: int) -> dict[str, tuple[Brief
         return {}
     terms = [terms_of(b) for b in briefings]
     followed, weights = term_weights(terms)
-    leads = [[t for t in these if t in followed] for these in terms]
+    leads = [these & followed.keys() for these in terms]
     own = [sum([weights[t] for t in these]) for these in terms]
     by_count, weight_of = itemgetter(1), weights.__getitem__
     related: dict[str, tuple[Briefing, ...]] = {}
