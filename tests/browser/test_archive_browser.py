@@ -128,3 +128,39 @@ def test_screenshots(page, site_url):
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     assert all((SCREENSHOTS / f"{name}.png").stat().st_size > 5000 for name in ("home", "briefing", "topic"))
+
+
+CONTRAST_JS = """
+() => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+  const worst = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (!el.offsetParent && el.tagName !== "BODY") continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) worst.push(el.tagName + "." + el.className + ": " + ratio.toFixed(2));
+  }
+  return worst;
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_is_at_least_4_5_to_1(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        low = {}
+        for name in ("home", "briefing", "topic", "topics", "archive", "month"):
+            page.goto(site_url + PAGES[name])
+            found = page.evaluate(CONTRAST_JS)
+            if found:
+                low[name] = found[:5]
+        assert low == {}
+    finally:
+        context.close()

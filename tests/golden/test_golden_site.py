@@ -129,3 +129,27 @@ def test_json_ld_and_search_filters_cannot_carry_markup():
     assert "<" not in script and ">" not in script and "&" not in script
     assert '"headline": "Officials say \\"no comment\\" on \\u003cscript\\u003ealert(\'x\')\\u003c/script\\u003e \\u0026 other tricks"' in script
     assert 'data-filter="O&#39;Brien &amp;\u2060 Sons &lt;\u2060Press&gt;"' in page  # see briefing.html
+
+
+def test_editing_tags_or_summary_never_moves_a_page(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE, site)
+    path = site / "content" / "2023-11-02-gaza-aid-convoy.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('tags: ["Gaza", "Israel", "Aid"]', 'tags: ["Humanitarian aid"]').replace("twenty lorries", "thirty lorries"), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_TIME)
+    assert main(["build", "--site", str(site), "--quiet"]) == 0
+    page = (site / "output" / "2023/11/02/gaza-aid-convoy/index.html").read_text(encoding="utf-8")
+    assert "thirty lorries" in page and "Humanitarian aid" in page
+
+
+def test_a_site_template_overrides_the_built_in_one(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE, site)
+    override = site / "themes" / "default" / "templates" / "404.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}\n', encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_TIME)
+    assert main(["build", "--site", str(site), "--quiet"]) == 0
+    assert "<h1>Lost at sea</h1>" in (site / "output" / "404.html").read_text(encoding="utf-8")
+    assert (site / "output" / "index.html").read_bytes() == (EXPECTED / "index.html").read_bytes()  # the rest is built-in
