@@ -30,7 +30,8 @@ def sitemap_xml(config: SiteConfig, site: Site) -> bytes:
     add("topics/", newest)
     add("topics/by-size.html", newest)  # a file: no topic slug can take its name
     add("archive/", newest)
-    add("search/", None)
+    if config.search:
+        add("search/", None)
     for topic in site.topics:
         add_list(topic.url, topic.briefings, topic.latest.date().isoformat())
     for period in site.years + site.months:
