@@ -22,6 +22,11 @@ CASES = {
         ["content/bad.md:2: error: invalid YAML in front matter: found unexpected end of stream while scanning a quoted scalar that starts on this line.",
          "  Check quoting and indentation on that line; quote titles that contain `: `."],
     ),
+    "control-character": (
+        "---\ntitle: x\ndate: 2023-10-27\nsummary: a\x90b\n---\nBody.\n",
+        ["content/bad.md:4: error: invalid YAML in front matter: character U+0090 is not allowed there.",
+         "  Delete that character, or re-run `sitegen convert --force` on the source seed."],
+    ),
     "title-is-a-list": (
         "---\ntitle: [a, b]\ndate: 2023-10-27\n---\nBody.\n",
         ["content/bad.md:2: error: `title` must be text, not a list or mapping.", '  Write it on one line, like title: "…"'],
