@@ -92,7 +92,7 @@ def check_site(output: Path, base_url: str, label: str = "output", workers: int 
         report.links += page.links.count
         report.problems += page.links.problems
         report.problems += check_anchors(resolver, page.rel, page.links.anchors, ids)
-    report.problems += check_reachable(resolver, {page.rel: page.links.pages for page in pages})
+    report.problems += check_reachable(resolver, {page.rel: page.links.pages for page in pages}, {page.rel for page in pages if page.noindex})
     sitemap = output / "sitemap.xml"
     report.problems += check_sitemap(resolver, {page.rel: page.noindex for page in pages}, sitemap.read_bytes() if sitemap.is_file() else None)
     for rel in sorted(files):

@@ -104,8 +104,8 @@ def check_anchors(resolver: Resolver, rel: str, anchors: list[tuple[str, str, st
     return problems
 
 
-def check_reachable(resolver: Resolver, graph: dict[str, set[str]]) -> list[Problem]:
-    """Pages that no chain of links from the home page reaches (404.html excepted)."""
+def check_reachable(resolver: Resolver, graph: dict[str, set[str]], noindex: set[str] = frozenset()) -> list[Problem]:
+    """Pages that no chain of links from the home page reaches (404.html and noindex pages excepted)."""
     if "index.html" not in graph:
         return [Problem(resolver.where("index.html"), None, "the site has no home page.", "Build the site again; index.html should always be written.")]
     seen = {"index.html"}
@@ -115,5 +115,5 @@ def check_reachable(resolver: Resolver, graph: dict[str, set[str]]) -> list[Prob
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
-    lost = sorted(rel for rel in graph if rel not in seen and rel not in UNLINKED)
+    lost = sorted(rel for rel in graph if rel not in seen and rel not in UNLINKED and rel not in noindex)
     return [Problem(resolver.where(rel), None, "not reachable from the home page by following links.", "Link to it from a page that is reachable, or stop generating it.") for rel in lost]

@@ -162,6 +162,13 @@ def test_noindex_page_may_stay_out_of_the_sitemap(site):
     assert problems(site) == []
 
 
+def test_noindex_page_may_be_unlinked(site):
+    edit(site / "index.html", '<a href="page/2/index.html#main">Older</a>', "")
+    edit(site / "sitemap.xml", f"  <url>\n    <loc>{BASE}page/2/</loc>\n  </url>\n", "")
+    edit(site / "page/2/index.html", "</head>", '<meta name="robots" content="noindex">\n</head>')
+    assert problems(site) == []
+
+
 def test_sitemap_entry_without_a_file(site):
     edit(site / "sitemap.xml", "</urlset>", f"  <url>\n    <loc>{BASE}2024/gone/</loc>\n  </url>\n</urlset>")
     assert problems(site) == [f"output/sitemap.xml:13: error: <loc> {BASE}2024/gone/ has no file in output/.\n  Build the site again, or remove the entry."]
@@ -236,5 +243,4 @@ def test_cli_check_without_a_build_is_a_usage_error(tmp_path, capsys):
 def test_a_new_site_builds_and_checks_clean(tmp_path, capsys):
     site_dir = tmp_path / "mysite"
     assert main(["new", str(site_dir), "--quiet"]) == 0
-    (site_dir / "sitegen.yaml").write_text((site_dir / "sitegen.yaml").read_text().replace("search: true", "search: false"))
     assert main(["build", "--site", str(site_dir), "--check", "--quiet"]) == 0, capsys.readouterr().err
