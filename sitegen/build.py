@@ -13,7 +13,7 @@ from sitegen.config import SiteConfig
 from sitegen.errors import Problem
 from sitegen.inputs import Inputs, scan_inputs, theme_digest
 from sitegen.load import load_content
-from sitegen.state import BuildState, StateStore, Stamp, folder_id
+from sitegen.state import BuildState, StateStore, Stamp, digest, folder_id
 
 if TYPE_CHECKING:
     from sitegen.convert import ConvertReport
@@ -93,11 +93,11 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
     with report.timed("load"):
         state, entries = _load(config, options, store, salt, inputs, report, progress)
     with report.timed("index"):
-        site, pages = _index(config, options, entries, salt, report)
+        site, pages = _index(config, options, entries, salt, report, state)
     if report.problems and not options.publish_on_error:
         return _finish(report, started)
     with report.timed("publish"):
-        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages})
+        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related)
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report)
         from sitegen.publish import publish
 
@@ -107,7 +107,9 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
 
 def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
     """True when the inputs are those of the last build and its output/ is still whole."""
-    return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output)
+    from sitegen.write import Publisher
+
+    return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output) and not Publisher(output).interrupted()
 
 
 def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, report: BuildReport, progress) -> Inputs:
@@ -143,9 +145,8 @@ def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: st
     return state, entries
 
 
-def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport) -> tuple[Site, list[Page]]:
+def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState) -> tuple[Site, list[Page]]:
     """Topics, archives, neighbours and related briefings; then the plan of every output file."""
-    from sitegen import related
     from sitegen.pages import plan_pages
     from sitegen.render import static_files
     from sitegen.select import select_briefings
@@ -154,10 +155,24 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     site = build_site(briefings)
     with report.timed("related"):
-        site.related = related.find_related(site.briefings, config.related)
+        site.related = _related(site, config.related, state)
     pages = plan_pages(site, config.per_page, config.feed_items, salt, [(rel, _file_digest(path)) for rel, path in static_files(config)])
     report.briefings, report.topics = len(site.briefings), len(site.topics)
     return site, pages
+
+
+def _related(site: Site, count: int, state: BuildState) -> dict:
+    """Related briefings, reused from the last build when nothing they are chosen by changed."""
+    from sitegen import related
+
+    key = digest([Path(related.__file__).read_text(encoding="utf-8"), count,
+                  [(b.url, b.slug, b.title, b.summary, b.source, b.date.isoformat() if b.date else "", [t.slug for t in b.tags]) for b in site.briefings]])
+    if state.related and state.related[0] == key:
+        by_url = {b.url: b for b in site.briefings}
+        return {url: tuple(by_url[u] for u in urls) for url, urls in state.related[1].items()}
+    found = related.find_related(site.briefings, count)
+    state.related = (key, {url: tuple(b.url for b in chosen) for url, chosen in found.items()})
+    return found
 
 
 def _file_digest(path: Path) -> str:

@@ -8,7 +8,7 @@ from sitegen.config import SiteConfig
 from sitegen.model import Site
 from sitegen.pages import Page
 from sitegen.parallel import map_chunks
-from sitegen.render import Renderer, make_env, static_files
+from sitegen.render import TEMPLATES, Renderer, make_env, static_files
 from sitegen.state import BuildState, StateStore, Stamp, folder_id
 from sitegen.write import Publisher, write_file
 
@@ -19,6 +19,16 @@ def _renderer() -> Renderer:
     if "renderer" not in _job:
         _job["renderer"] = Renderer(_job["config"], _job["site"], make_env(_job["config"]))
     return _job["renderer"]
+
+
+def _warm(kinds: set[str]) -> None:
+    """Compile the templates these pages need once, before forking, so workers inherit them."""
+    renderer = _renderer()
+    for kind in sorted(kinds & TEMPLATES.keys()):
+        try:
+            renderer.env.get_template(TEMPLATES[kind])
+        except Exception:  # noqa: BLE001 - render() reports it with file and line
+            pass
 
 
 def page_bytes(page: Page) -> bytes:
@@ -53,6 +63,7 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
     """Render and write `pages`; return (written, unchanged on disk)."""
     _job.clear()
     _job.update(config=config, site=site, root=publisher.root, published=publisher.published, static=dict(static_files(config)))
+    _warm({page.kind for page in pages})
     on_chunk = progress.rendering(len(pages)) if progress else None
     changed = map_chunks(_render_chunk, pages, workers, on_chunk)
     written = sum(changed)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from sitegen import __version__
 from sitegen.errors import Problem
-from sitegen.model import Briefing
+from sitegen.model import Briefing, TagRef
 
 STATE_FILE = "build-state.pickle"
 STAMP_FILE = "build-stamp.json"
@@ -30,6 +30,33 @@ class BuildState:
     pages: dict[str, str] = field(default_factory=dict)
     extra_files: list[str] = field(default_factory=list)  # e.g. the search index
     output_id: tuple[int, int] | None = None
+    related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of what it was chosen by, url -> related urls)
+
+    def __getstate__(self) -> dict:
+        """Briefings as plain tuples: pickle handles 10,000s of them many times faster."""
+        flat = dict(self.__dict__)
+        flat["content"] = {rel: (mtime, size, _flat(b) if b else None, problem) for rel, (mtime, size, b, problem) in self.content.items()}
+        return flat
+
+    def __setstate__(self, flat: dict) -> None:
+        flat["content"] = {rel: (mtime, size, _briefing(b) if b else None, problem) for rel, (mtime, size, b, problem) in flat["content"].items()}
+        self.__dict__.update(flat)
+
+
+_FIELDS = tuple(f.name for f in fields(Briefing))
+
+
+def _flat(briefing: Briefing) -> tuple:
+    values = [getattr(briefing, name) for name in _FIELDS]
+    values[_FIELDS.index("tags")] = tuple((t.name, t.slug, t.url) for t in briefing.tags)
+    return tuple(values)
+
+
+def _briefing(values: tuple) -> Briefing:
+    values = list(values)
+    at = _FIELDS.index("tags")
+    values[at] = tuple(TagRef(*tag) for tag in values[at])
+    return Briefing(*values)
 
 
 @dataclass

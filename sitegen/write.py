@@ -21,36 +21,57 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+_made: set[str] = set()  # folders this process made (or found): each is made once per build
+
+
 def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> bool:
-    """Write `rel` under `root`; reuse the published file when its bytes are equal. True if changed."""
-    target = root / rel
-    old = published / rel if published is not None else None
-    if old is not None and old != target:
-        try:
-            if old.stat().st_size == len(data) and old.read_bytes() == data:
-                _link_or_copy(old, target)
-                return False
-        except FileNotFoundError:
-            pass
-    elif old is not None:
-        try:
-            if old.read_bytes() == data:
-                return False
-        except FileNotFoundError:
-            pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """Write `rel` under `root`; reuse the published file when its bytes are equal. True if changed.
+
+    In place (root is the published folder) a file is replaced by rename, so a reader never
+    sees half of it; in a private staging folder it is written directly.
+    """
+    target = f"{root}/{rel}"
+    in_place = published is not None and published == root
+    if published is not None and _same_bytes(f"{published}/{rel}", data):
+        if not in_place:
+            _link_or_copy(f"{published}/{rel}", target)
+        return False
+    _make_parent(target)
+    if not in_place:
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return True
+    folder, _, name = target.rpartition("/")
+    tmp = f"{folder}/.{name}.{os.getpid()}.tmp"
     with open(tmp, "wb") as handle:
         handle.write(data)
     os.replace(tmp, target)
     return True
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _same_bytes(path: str, data: bytes) -> bool:
     try:
-        if target.exists():
-            target.unlink()
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _make_parent(target: str) -> None:
+    folder = target.rpartition("/")[0]
+    if folder not in _made:
+        os.makedirs(folder, exist_ok=True)
+        _made.add(folder)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    _make_parent(target)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        os.unlink(target)
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
@@ -94,6 +115,7 @@ class Publisher:
 
     def begin(self) -> None:
         """Clear what a killed build left behind and make the folder to write into."""
+        _made.clear()  # folders seen by the last build may be gone (the staging folder is)
         try:
             if self.previous.exists() and not self.output.exists():
                 os.rename(self.previous, self.output)
@@ -108,17 +130,18 @@ class Publisher:
         """Carry unchanged published files into the staging folder; return those missing."""
         if self.published is None:
             return rels
+        output, staging = str(self.output), str(self.staging)  # plain strings: 10,000s of files
         if not self.atomic:
-            return [rel for rel in rels if not (self.output / rel).exists()]
+            return [rel for rel in rels if not os.path.exists(f"{output}/{rel}")]
         missing = []
         made: set[str] = set()
         for rel in rels:
             parent = rel.rpartition("/")[0]
             if parent and parent not in made:
-                (self.staging / parent).mkdir(parents=True, exist_ok=True)
+                os.makedirs(f"{staging}/{parent}", exist_ok=True)
                 made.add(parent)
-            source = self.output / rel
-            target = self.staging / rel
+            source = f"{output}/{rel}"
+            target = f"{staging}/{rel}"
             try:
                 os.link(source, target)
             except FileExistsError:
@@ -152,6 +175,10 @@ class Publisher:
         os.rename(self.output, self.previous)
         os.rename(self.staging, self.output)
         shutil.rmtree(self.previous)
+
+    def interrupted(self) -> bool:
+        """True when a killed build left its staging or previous folder behind (begin() clears them)."""
+        return self.staging.exists() or self.previous.exists()
 
     def abort(self) -> None:
         """Drop a failed build's staging folder; the published site is untouched."""
