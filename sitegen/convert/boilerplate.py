@@ -47,6 +47,9 @@ def is_marker(line: str) -> bool:
 def drop_markers(text: str) -> list[str]:
     """The text's lines without advertisement marker lines."""
     lines = text.split("\n")
+    lower = text.lower()
+    if "advert" not in lower and "below" not in lower:
+        return lines  # every marker contains one of these words (checked letters have no odd case-folds)
     if not _MARKER_LINE.search(text):
         return lines
     return [line for line in lines if not is_marker(line)]

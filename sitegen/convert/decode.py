@@ -54,7 +54,7 @@ def _detect(data: bytes) -> str:
 
 def normalise(text: str) -> str:
     """Unify line ends and spaces, drop control characters, strip line edges."""
-    if _ODD.search(text):
+    if not text.replace("\n", "").isprintable() and _ODD.search(text):  # every _ODD character is unprintable
         text = _NEWLINES.sub("\n", text)
         text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
     if " \n" in text or text.endswith(" "):

@@ -45,7 +45,7 @@ def date_parts(line: str, day_first: bool) -> list[FoundDate] | None:
 def known_sites(lines: list[str], text: str) -> frozenset[str]:
     """Site names a seed states plainly: after a pipe in its first lines, or in a copyright line."""
     sites = {site for line in lines[:_HEAD_LINES] for site in [split_pipe(line)[1]] if site}
-    if "©" in text or "opyright" in text or "(c)" in text.lower():
+    if "©" in text or "opyright" in text or "(c)" in text or "(C)" in text:
         sites.update(match["site"].strip() for match in _COPYRIGHT.finditer(text))
     return frozenset(sites)
 

@@ -35,6 +35,8 @@ def looks_like_site(name: str, known: frozenset[str]) -> bool:
 
 def split_pipe(line: str) -> tuple[str, str | None]:
     """Split "Headline | Site" (the part after the last pipe, at most five words)."""
+    if "|" not in line and "｜" not in line:
+        return line, None
     match = _PIPE.match(line)
     if match and len(match["site"].split()) <= 5:
         return match["head"].strip(), match["site"].strip()

@@ -1,13 +1,20 @@
-"""Read and convert many seeds, in a fork process pool when there are enough of them."""
+"""Read, convert and stage many seeds, in a fork process pool when there are enough of them.
+
+Each seed is read and converted where it is processed, and a new content file is written
+there too, as a temporary file in the content folder (`stage`); the parent only picks the
+final file name and renames it. So only small results cross between processes.
+"""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Collection
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.seed import Converted, convert_seed
@@ -16,70 +23,149 @@ from sitegen.errors import Problem
 
 PARALLEL_THRESHOLD = 200
 """Use the process pool only when more seeds than this need converting."""
-CHUNK = 100
+CHUNK = 50
 """Seeds per task sent to a worker."""
-_JOB: tuple[Path, ConvertConfig, Taxonomy] | None = None
+_JOB: Job | None = None
 """Inherited by forked workers, so the compiled taxonomy is not pickled per task."""
+_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_counter = itertools.count()
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """The settings shared by every seed of one run (present: names in the content folder)."""
+
+    seeds_dir: Path
+    content_dir: Path
+    config: ConvertConfig
+    taxonomy: Taxonomy
+    present: Collection[str]
 
 
 @dataclass(frozen=True, slots=True)
 class SeedResult:
-    """One seed as read from disk and converted."""
+    """One seed as read from disk and converted.
+
+    A new content file is either staged (`staged`: a temporary file in the content folder,
+    `converted.text` left empty) or carried in `converted.text`; `content_sha256` is its hash.
+    """
 
     name: str
     size: int
     mtime_ns: int
     sha256: str
     converted: Converted
+    staged: str | None = None
+    content_sha256: str = ""
 
 
-def read_and_convert(name: str, seeds_dir: Path, config: ConvertConfig, taxonomy: Taxonomy) -> SeedResult:
-    """Read one seed (with its size and mtime) and convert it."""
+def _read(name: str, seeds_dir: Path, config: ConvertConfig) -> tuple[int, int, bytes | Problem]:
+    """Size, mtime and bytes of a seed, or the Problem that rejects it."""
     try:
         with open(seeds_dir / name, "rb") as handle:
             stat = os.fstat(handle.fileno())
             data = handle.read(config.max_seed_bytes + 1) if stat.st_size <= config.max_seed_bytes else b""
     except OSError as exc:
-        problem = Problem(name, None, f"seed rejected: cannot read it ({exc.strerror}).", "Check the file's permissions.")
-        return SeedResult(name, 0, 0, "", Converted(name, False, problems=[problem]))
+        return 0, 0, Problem(name, None, f"seed rejected: cannot read it ({exc.strerror}).", "Check the file's permissions.")
     if stat.st_size > config.max_seed_bytes:
-        problem = Problem(name, None, f"seed rejected: larger than max_seed_bytes ({stat.st_size} > {config.max_seed_bytes} bytes).",
-                          "Fix or delete the seed file; the other seeds were converted.")
-        return SeedResult(name, stat.st_size, stat.st_mtime_ns, "", Converted(name, False, problems=[problem]))
-    return SeedResult(name, stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest(),
-                      convert_seed(name, data, config, taxonomy))
+        return stat.st_size, stat.st_mtime_ns, Problem(name, None, f"seed rejected: larger than max_seed_bytes ({stat.st_size} > {config.max_seed_bytes} bytes).",
+                                                       "Fix or delete the seed file; the other seeds were converted.")
+    return stat.st_size, stat.st_mtime_ns, data
+
+
+def read_and_convert(name: str, seeds_dir: Path, config: ConvertConfig, taxonomy: Taxonomy) -> SeedResult:
+    """Read one seed (with its size and mtime) and convert it; the text stays in memory."""
+    size, mtime_ns, data = _read(name, seeds_dir, config)
+    if isinstance(data, Problem):
+        return SeedResult(name, size, mtime_ns, "", Converted(name, False, problems=[data]))
+    converted = convert_seed(name, data, config, taxonomy)
+    text = converted.text.encode("utf-8") if converted.ok else b""
+    return SeedResult(name, size, mtime_ns, hashlib.sha256(data).hexdigest(), converted, None,
+                      hashlib.sha256(text).hexdigest() if converted.ok else "")
+
+
+def stage(data: bytes, content_dir: Path) -> str:
+    """Write bytes to a new temporary file in the content folder; return its name."""
+    while True:
+        name = f".convert-{os.getpid()}-{next(_counter)}.tmp"
+        try:
+            fd = os.open(content_dir / name, _TMP_FLAGS, 0o666)
+        except FileExistsError:
+            continue
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        except BaseException:
+            os.close(fd)
+            os.unlink(content_dir / name)
+            raise
+        os.close(fd)
+        return name
+
+
+def _process(name: str, job: Job) -> SeedResult:
+    """Convert one seed; stage its content file when its natural name is still free."""
+    result = read_and_convert(name, job.seeds_dir, job.config, job.taxonomy)
+    converted = result.converted
+    if not converted.ok or f"{converted.slug_base}.md" in job.present:
+        return result
+    staged = stage(converted.text.encode("utf-8"), job.content_dir)
+    return dataclasses.replace(result, converted=dataclasses.replace(converted, text=""), staged=staged)
+
+
+def discard(results: list[SeedResult], content_dir: Path) -> None:
+    """Delete staged files that were not used."""
+    for result in results:
+        if result.staged:
+            (content_dir / result.staged).unlink(missing_ok=True)
+
+
+def sweep(content_dir: Path) -> None:
+    """Delete every staged file left in the content folder (after a failed run)."""
+    for path in content_dir.glob(".convert-*.tmp"):
+        path.unlink(missing_ok=True)
 
 
 def _chunk(names: list[str]) -> list[SeedResult]:
     """Worker task: convert a run of seeds with the inherited job settings."""
     assert _JOB is not None
-    seeds_dir, config, taxonomy = _JOB
-    return [read_and_convert(name, seeds_dir, config, taxonomy) for name in names]
+    results: list[SeedResult] = []
+    try:
+        for name in names:
+            results.append(_process(name, _JOB))
+    except BaseException:
+        discard(results, _JOB.content_dir)
+        raise
+    return results
 
 
-def convert_all(names: list[str], seeds_dir: Path, config: ConvertConfig, taxonomy: Taxonomy,
-                workers: int | None, progress: Callable[[int, int], None] | None) -> list[SeedResult]:
+def convert_all(names: list[str], job: Job, workers: int | None,
+                progress: Callable[[int, int], None] | None) -> list[SeedResult]:
     """Convert seeds in name order; the same output in one process or many."""
     global _JOB
     workers = workers or os.cpu_count() or 1
     total = len(names)
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers == 1 or total <= PARALLEL_THRESHOLD or not fork:
-        results = []
-        for done, name in enumerate(names, 1):
-            results.append(read_and_convert(name, seeds_dir, config, taxonomy))
-            if progress and (done % CHUNK == 0 or done == total):
-                progress(done, total)
-        return results
-    _JOB = (seeds_dir, config, taxonomy)
-    chunks = [names[start:start + CHUNK] for start in range(0, total, CHUNK)]
-    results = []
+    results: list[SeedResult] = []
     try:
+        if workers == 1 or total <= PARALLEL_THRESHOLD or not fork:
+            for done, name in enumerate(names, 1):
+                results.append(_process(name, job))
+                if progress and (done % CHUNK == 0 or done == total):
+                    progress(done, total)
+            return results
+        _JOB = job
+        chunks = [names[start:start + CHUNK] for start in range(0, total, CHUNK)]
         with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork")) as pool:
             for part in pool.map(_chunk, chunks):
                 results += part
                 if progress:
                     progress(len(results), total)
+    except BaseException:
+        discard(results, job.content_dir)
+        sweep(job.content_dir)
+        raise
     finally:
         _JOB = None
     return results

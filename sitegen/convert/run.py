@@ -5,14 +5,15 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
-from sitegen.convert.pool import SeedResult, convert_all
-from sitegen.convert.topics_file import load_taxonomy
+from sitegen.convert.pool import Job, SeedResult, convert_all, discard
+from sitegen.convert.topics import EMPTY_TAXONOMY
+from sitegen.convert.topics_file import read_site_topics, taxonomy_for
 from sitegen.errors import ConfigError, Problem, UsageError
 
 
@@ -70,12 +71,45 @@ class _Run:
     report: ConvertReport = field(default_factory=ConvertReport)
     entries: dict[str, Entry] = field(default_factory=dict)
     taken: dict[str, str] = field(default_factory=dict)
+    present: set[str] = field(default_factory=set)
+    """Names in the content folder, kept up to date as files are written and deleted."""
+    content_rel: PurePosixPath | bool | None = None
+    """The content folder relative to the site root (False: outside it); found on first use."""
 
     def seed_path(self, name: str) -> str:
         return relative(self.seeds_dir / name, self.site_root)
 
     def content_path(self, file_name: str) -> str:
         return relative(self.content_dir / file_name, self.site_root)
+
+    def written_path(self, file_name: str) -> str:
+        """content_path of a file this run just wrote (a plain file, so only its folder is resolved)."""
+        if self.content_rel is None:
+            try:
+                self.content_rel = PurePosixPath(self.content_dir.resolve().relative_to(self.site_root.resolve()).as_posix())
+            except ValueError:
+                self.content_rel = False
+        if self.content_rel is False:
+            return (self.content_dir / file_name).as_posix()
+        return (self.content_rel / file_name).as_posix()
+
+
+def _scan_seeds(seeds_dir: Path) -> dict[str, os.stat_result]:
+    """Seed names (`*.txt`, not hidden, files) with their stat, in sorted name order."""
+    with os.scandir(seeds_dir) as entries:
+        found = {entry.name: entry.stat() for entry in entries
+                 if entry.name.endswith(".txt") and not entry.name.startswith(".") and os.path.isfile(entry.path)}
+    return {name: found[name] for name in sorted(found)}
+
+
+def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
+    """Names in the content folder: all of them, and those that are files."""
+    try:
+        with os.scandir(content_dir) as entries:
+            listed = [(entry.name, os.path.isfile(entry.path)) for entry in entries]  # False, not OSError, for a looping link
+    except (FileNotFoundError, NotADirectoryError):
+        return set(), set()
+    return {name for name, _ in listed}, {name for name, is_file in listed if is_file}
 
 
 def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: ConvertConfig, *, force: bool = False,
@@ -84,18 +118,39 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     if not seeds_dir.is_dir():
         raise UsageError(f"seeds folder not found: {seeds_dir}; create it or pass --seeds DIR")
     _check_rules(config)
-    taxonomy = load_taxonomy(site_root, config)
-    names = sorted(path.name for path in seeds_dir.iterdir() if path.suffix == ".txt" and not path.name.startswith(".") and path.is_file())
-    run = _Run(site_root, seeds_dir, content_dir, load_manifest(site_root) or {}, force)
+    site_topics = read_site_topics(site_root, config)
+    seeds = _scan_seeds(seeds_dir)
+    names = list(seeds)
+    old = load_manifest(site_root)
+    run = _Run(site_root, seeds_dir, content_dir, old or {}, force)
+    run.present, files = _scan_content(content_dir)
     todo, shas = [], {}
-    for name in names:
-        entry, stat = run.old.get(name), os.stat(seeds_dir / name)
-        if not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and (content_dir / entry.content).is_file():
+    for name, stat in seeds.items():
+        entry = run.old.get(name)
+        if not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files:
             run.report.unchanged += 1
             shas[name] = entry.sha256
         else:
             todo.append(name)
-    results = {result.name: result for result in convert_all(todo, seeds_dir, config, taxonomy, workers, progress)}
+    if todo:
+        content_dir.mkdir(parents=True, exist_ok=True)
+    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present))
+    found = convert_all(todo, job, workers, progress)
+    try:
+        _settle(run, names, shas, {result.name: result for result in found})
+    except BaseException:
+        discard(found, content_dir)
+        raise
+    content_dir.mkdir(parents=True, exist_ok=True)
+    if old is None or run.entries != old:
+        save_manifest(site_root, run.entries)
+    run.report.drafts = sum(entry.draft for name, entry in run.entries.items() if name in shas)
+    run.report.problems.sort(key=Problem.sort_key)
+    return run.report
+
+
+def _settle(run: _Run, names: list[str], shas: dict[str, str], results: dict[str, SeedResult]) -> None:
+    """Apply the re-run rules to the converted seeds, in name order; fills run.entries and shas."""
     shas.update({name: result.sha256 for name, result in results.items() if result.sha256})
     duplicates = _duplicates(run, names, shas)
     for name in names:
@@ -107,11 +162,8 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     for name in sorted(results):
         if name not in duplicates:
             _place(run, results[name])
-    content_dir.mkdir(parents=True, exist_ok=True)
-    save_manifest(site_root, run.entries)
-    run.report.drafts = sum(entry.draft for name, entry in run.entries.items() if name in shas)
-    run.report.problems.sort(key=Problem.sort_key)
-    return run.report
+        elif results[name].staged:
+            (run.content_dir / results[name].staged).unlink()
 
 
 def _duplicates(run: _Run, names: list[str], shas: dict[str, str]) -> set[str]:
@@ -163,9 +215,8 @@ def _place(run: _Run, result: SeedResult) -> None:
     if not converted.ok:
         run.report.rejected += 1
         return
-    data = converted.text.encode("utf-8")
-    sha = hashlib.sha256(data).hexdigest()
-    file_name, action = _target(run, name, converted.slug_base, data)
+    sha = result.content_sha256
+    file_name, action = _target(run, name, converted.slug_base, sha)
     entry = run.old.get(name)
     if entry and entry.content != file_name and not _drop_stale(run, name, entry):
         file_name, action = entry.content, "edited"
@@ -174,16 +225,28 @@ def _place(run: _Run, result: SeedResult) -> None:
         run.report.kept_edits += 1
         run.report.problems.append(_warn(run.content_path(file_name), f"edited by hand; not overwritten with the new conversion of {run.seed_path(name)}.", "Use --force to overwrite it."))
         written_sha = entry.content_sha256 if entry and entry.content == file_name else sha
-    elif action == "write":
-        atomic_write(run.content_dir / file_name, data)
-        run.report.written.append(run.content_path(file_name))
+    if action == "write":
+        _write(run, result, file_name)
+    elif result.staged:
+        (run.content_dir / result.staged).unlink()
     if action != "edited":
         run.report.converted += 1
     run.taken[file_name] = name
     run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, converted.draft)
 
 
-def _target(run: _Run, name: str, base: str, data: bytes) -> tuple[str, str]:
+def _write(run: _Run, result: SeedResult, file_name: str) -> None:
+    """Put the new content file in place: rename the staged file, or write the text atomically."""
+    target = run.content_dir / file_name
+    if result.staged:
+        os.replace(run.content_dir / result.staged, target)
+    else:
+        atomic_write(target, result.converted.text.encode("utf-8"))
+    run.present.add(file_name)
+    run.report.written.append(run.written_path(file_name))
+
+
+def _target(run: _Run, name: str, base: str, sha: str) -> tuple[str, str]:
     """Pick the file name (base, base-2, ...) and what to do: write, same, or edited."""
     entry = run.old.get(name)
     suffix = 1
@@ -193,12 +256,13 @@ def _target(run: _Run, name: str, base: str, data: bytes) -> tuple[str, str]:
         owner = run.taken.get(file_name)
         if owner is not None and owner != name:
             continue
-        path = run.content_dir / file_name
+        if file_name not in run.present:
+            return file_name, "write"
         try:
-            existing = path.read_bytes()
+            existing = (run.content_dir / file_name).read_bytes()
         except FileNotFoundError:
             return file_name, "write"
-        if existing == data:
+        if hashlib.sha256(existing).hexdigest() == sha:
             return file_name, "same"
         if entry and entry.content == file_name:
             edited = hashlib.sha256(existing).hexdigest() != entry.content_sha256
@@ -219,4 +283,5 @@ def _drop_stale(run: _Run, name: str, entry: Entry) -> bool:
     if hashlib.sha256(existing).hexdigest() != entry.content_sha256 and not run.force:
         return False
     path.unlink()
+    run.present.discard(entry.content)
     return True

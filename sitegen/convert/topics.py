@@ -93,6 +93,12 @@ def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
     pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(sorted(forms)) + r")(?!\w)") if forms else None
     acronyms = frozenset(alias for alias in exact if alias.replace(".", "").isalnum())
     return Taxonomy(dict(topics), pattern, forms, acronyms)
+
+
+EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())
+"""No topics at all (used when there is nothing to convert)."""
+
+
 @functools.lru_cache(maxsize=4)
 def cached_taxonomy(items: tuple[tuple[str, tuple[str, ...]], ...]) -> Taxonomy:
     """Build once per distinct topic set (the regex is the slow part)."""

@@ -18,10 +18,15 @@ def _problem(path: str, node: yaml.Node, message: str) -> Problem:
     return Problem(path, node.start_mark.line + 1, message, _HINT)
 
 
+def _value(node: yaml.ScalarNode) -> object:
+    """The Python value of a scalar node, as yaml.safe_load reads it."""
+    return yaml.constructor.SafeConstructor().construct_object(node)
+
+
 def _aliases(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> tuple[str, ...] | None:
     """Aliases of one topic; None means `false` (remove the topic)."""
     if isinstance(node, yaml.ScalarNode):
-        value = yaml.safe_load(yaml.serialize(node))
+        value = _value(node)
         if value is False:
             return None
         if value is None or value == "":
@@ -31,7 +36,7 @@ def _aliases(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> 
     elif isinstance(node, yaml.SequenceNode):
         items = []
         for item in node.value:
-            if isinstance(item, yaml.ScalarNode) and isinstance(value := yaml.safe_load(yaml.serialize(item)), (str, int, float)) and str(value).strip():
+            if isinstance(item, yaml.ScalarNode) and isinstance(value := _value(item), (str, int, float)) and str(value).strip():
                 items.append(str(value).strip())
             else:
                 problems.append(_problem(path, item, f"alias of topic `{name}` must be a non-empty text."))
@@ -40,10 +45,10 @@ def _aliases(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> 
     return ()
 
 
-def parse_topics(text: str, path: str) -> dict[str, tuple[str, ...] | None]:
+def parse_topics(text: str, path: str, loader: type = yaml.SafeLoader) -> dict[str, tuple[str, ...] | None]:
     """Parse a taxonomy file: mapping of topic name -> aliases; raises ConfigError."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise ConfigError(f"{path}: invalid YAML", [Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")]) from None
@@ -69,7 +74,7 @@ def parse_topics(text: str, path: str) -> dict[str, tuple[str, ...] | None]:
 @functools.lru_cache(maxsize=1)
 def built_in_topics() -> dict[str, tuple[str, ...] | None]:
     """The taxonomy shipped with sitegen (sitegen/data/topics.yaml)."""
-    return parse_topics(BUILT_IN.read_text(encoding="utf-8"), "sitegen/data/topics.yaml")
+    return parse_topics(BUILT_IN.read_text(encoding="utf-8"), "sitegen/data/topics.yaml", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def merge_topics(base: dict, extra: dict) -> dict[str, tuple[str, ...]]:
@@ -83,15 +88,24 @@ def merge_topics(base: dict, extra: dict) -> dict[str, tuple[str, ...]]:
     return merged
 
 
+def read_site_topics(site_root: Path, config: ConvertConfig) -> dict[str, tuple[str, ...] | None]:
+    """The site's taxonomy file (config.taxonomy), parsed and checked; {} when there is none."""
+    site_file = site_root / config.taxonomy
+    if not site_file.is_file():
+        return {}
+    try:
+        text = site_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{config.taxonomy}: not UTF-8", [Problem(config.taxonomy, None, "the taxonomy file is not UTF-8 text.", "Save it as UTF-8.")]) from None
+    return parse_topics(text, config.taxonomy)
+
+
+def taxonomy_for(site_topics: dict[str, tuple[str, ...] | None]) -> Taxonomy:
+    """Built-in taxonomy merged with the site's topics, compiled."""
+    merged = merge_topics(built_in_topics(), site_topics)
+    return cached_taxonomy(tuple(sorted(merged.items())))
+
+
 def load_taxonomy(site_root: Path, config: ConvertConfig) -> Taxonomy:
     """Built-in taxonomy merged with the site's file (config.taxonomy), compiled."""
-    site_file = site_root / config.taxonomy
-    extra: dict = {}
-    if site_file.is_file():
-        try:
-            text = site_file.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise ConfigError(f"{config.taxonomy}: not UTF-8", [Problem(config.taxonomy, None, "the taxonomy file is not UTF-8 text.", "Save it as UTF-8.")]) from None
-        extra = parse_topics(text, config.taxonomy)
-    merged = merge_topics(built_in_topics(), extra)
-    return cached_taxonomy(tuple(sorted(merged.items())))
+    return taxonomy_for(read_site_topics(site_root, config))

@@ -1,0 +1,65 @@
+"""The file side of a run: staged writes cleaned up, manifest JSON format, no-op runs."""
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from sitegen.config import ConvertConfig
+from sitegen.convert import pool
+from sitegen.convert.manifest import Entry, manifest_text
+from sitegen.convert.run import convert_seeds
+
+BODY = b"\n\nTalks resumed in Cairo on Friday after a pause.\n\nThe ministers agreed on a joint statement."
+
+
+def make_seeds(site: Path, count: int) -> None:
+    (site / "seeds").mkdir(parents=True)
+    for index in range(count):
+        (site / "seeds" / f"{index:03}.txt").write_bytes(f"2023-10-{index % 28 + 1:02}\n\nHeadline {index % 7}".encode() + BODY + str(index).encode())
+
+
+def run(site: Path, **kwargs):
+    return convert_seeds(site, site / "seeds", site / "content", ConvertConfig(), **kwargs)
+
+
+def test_manifest_text_is_the_json_dump() -> None:
+    entries = {"b\u00e9 \"q\".txt": Entry(1, 2, "ab", "c\\d.md", "ef", True), "a.txt": Entry(10, 20, "x", "y.md", "z"), "\u65e5.txt": Entry(0, 0, "", "\u65e5.md", "")}
+    for chosen in (entries, {}):
+        expected = json.dumps({"version": 1, "seeds": {name: asdict(chosen[name]) for name in sorted(chosen)}}, indent=1, sort_keys=True) + "\n"
+        assert manifest_text(chosen) == expected
+
+
+def test_parallel_run_leaves_no_staged_files(tmp_path: Path) -> None:
+    make_seeds(tmp_path, 230)
+    report = run(tmp_path, workers=2)
+    names = os.listdir(tmp_path / "content")
+    assert len(report.written) == 230 and len(names) == 230 and not [name for name in names if name.startswith(".")]
+
+
+def test_failed_run_removes_staged_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_seeds(tmp_path, 5)
+    real = pool.convert_seed
+
+    def failing(name, data, config, taxonomy):
+        if name == "003.txt":
+            raise RuntimeError("boom")
+        return real(name, data, config, taxonomy)
+
+    monkeypatch.setattr(pool, "convert_seed", failing)
+    with pytest.raises(RuntimeError, match="boom"):
+        run(tmp_path, workers=1)
+    assert os.listdir(tmp_path / "content") == []
+
+
+def test_unchanged_run_does_not_rewrite_the_manifest(tmp_path: Path) -> None:
+    make_seeds(tmp_path, 3)
+    run(tmp_path)
+    manifest = tmp_path / ".sitegen-cache" / "convert.json"
+    os.utime(manifest, ns=(1, 1))
+    again = run(tmp_path)
+    assert again.unchanged == 3 and manifest.stat().st_mtime_ns == 1
+    (tmp_path / "seeds" / "000.txt").write_bytes(b"2023-10-01\n\nNew headline" + BODY)
+    run(tmp_path)
+    assert manifest.stat().st_mtime_ns != 1
