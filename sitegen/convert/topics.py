@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Mapping
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
+_WORD_START = re.compile(r"\w")
 TITLE_WEIGHT = 3
 """One mention in the headline counts as much as this many in the body."""
 BODY_MINIMUM = 2
@@ -50,12 +51,17 @@ def _node_pattern(node: dict) -> str:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """Topics with their aliases, compiled for matching."""
+    """Topics with their aliases, compiled for matching.
+
+    `pattern` finds whole-word spellings from `forms`. When `padded`, it is the faster form
+    "a non-word character, then a spelling (captured)" run over " " + text; see build_taxonomy.
+    """
 
     topics: Mapping[str, tuple[str, ...]]
     pattern: re.Pattern[str] | None
     forms: Mapping[str, str]
     acronyms: frozenset[str]
+    padded: bool = False
 
     def topic_of(self, alias: str) -> str | None:
         """The topic a matched alias belongs to."""
@@ -65,10 +71,11 @@ class Taxonomy:
         """Mentions of each topic in a text."""
         if self.pattern is None:
             return Counter()
-        counts = Counter(map(self.forms.get, self.pattern.findall(text)))
+        found = self.pattern.findall(" " + text if self.padded else text)
+        counts = Counter(map(self.forms.get, found))
         missed = counts.pop(None, 0)
         if missed:
-            counts.update(topic for alias in self.pattern.findall(text) if alias not in self.forms for topic in [self.topic_of(alias)] if topic)
+            counts.update(topic for alias in found if alias not in self.forms for topic in [self.topic_of(alias)] if topic)
         return counts
 
     def tags(self, title: str, body: str, limit: int) -> tuple[str, ...]:
@@ -90,9 +97,17 @@ def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
                 for form in ({alias} if is_acronym(alias) else case_forms(alias)):
                     (exact if is_acronym(alias) else folded).setdefault(form, topic)
     forms = {**folded, **exact}
-    pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(sorted(forms)) + r")(?!\w)") if forms else None
     acronyms = frozenset(alias for alias in exact if alias.replace(".", "").isalnum())
-    return Taxonomy(dict(topics), pattern, forms, acronyms)
+    if not forms:
+        return Taxonomy(dict(topics), None, forms, acronyms)
+    # When every spelling starts with a word character, "a non-word character, then a spelling"
+    # over " " + text finds exactly what "(?<!\w)spelling" finds over text (a match cannot start
+    # right where the previous one ended, since it must be followed by a non-word character), and
+    # the regex engine can skip from one non-word character to the next instead of trying a
+    # lookbehind at every position.
+    padded = all(_WORD_START.match(form) for form in forms)
+    head = r"\W(" if padded else r"(?<!\w)(?:"
+    return Taxonomy(dict(topics), re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded)
 
 
 EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())
