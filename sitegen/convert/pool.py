@@ -6,7 +6,6 @@ final file name and renames it. So only small results cross between processes.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import itertools
 import multiprocessing
@@ -14,10 +13,10 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Collection
+from typing import Callable, Collection, NamedTuple
 
 from sitegen.config import ConvertConfig
-from sitegen.convert.seed import Converted, convert_seed
+from sitegen.convert.seed import convert_seed
 from sitegen.convert.topics import Taxonomy
 from sitegen.errors import Problem
 
@@ -42,27 +41,31 @@ class Job:
     present: Collection[str]
 
 
-@dataclass(frozen=True, slots=True)
-class SeedResult:
-    """One seed as read from disk and converted.
+class SeedResult(NamedTuple):
+    """One seed as read from disk and converted (a plain tuple: cheap to send between processes).
 
-    A new content file is either staged (`staged`: a temporary file in the content folder,
-    `converted.text` left empty) or carried in `converted.text`; `content_sha256` is its hash.
+    A new content file is either staged (`staged`: a temporary file in the content folder) or
+    carried in `text`; `content_sha256` is its hash.
     """
 
     name: str
     size: int
     mtime_ns: int
     sha256: str
-    converted: Converted
+    """Of the seed's bytes; "" when it could not be read."""
+    ok: bool
+    problems: list[Problem]
+    slug_base: str = ""
+    draft: bool = False
+    text: str = ""
     staged: str | None = None
     content_sha256: str = ""
 
 
-def _read(name: str, seeds_dir: Path, config: ConvertConfig) -> tuple[int, int, bytes | Problem]:
+def _read(path: str, name: str, config: ConvertConfig) -> tuple[int, int, bytes | Problem]:
     """Size, mtime and bytes of a seed, or the Problem that rejects it."""
     try:
-        with open(seeds_dir / name, "rb") as handle:
+        with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             data = handle.read(config.max_seed_bytes + 1) if stat.st_size <= config.max_seed_bytes else b""
     except OSError as exc:
@@ -73,23 +76,13 @@ def _read(name: str, seeds_dir: Path, config: ConvertConfig) -> tuple[int, int, 
     return stat.st_size, stat.st_mtime_ns, data
 
 
-def read_and_convert(name: str, seeds_dir: Path, config: ConvertConfig, taxonomy: Taxonomy) -> SeedResult:
-    """Read one seed (with its size and mtime) and convert it; the text stays in memory."""
-    size, mtime_ns, data = _read(name, seeds_dir, config)
-    if isinstance(data, Problem):
-        return SeedResult(name, size, mtime_ns, "", Converted(name, False, problems=[data]))
-    converted = convert_seed(name, data, config, taxonomy)
-    text = converted.text.encode("utf-8") if converted.ok else b""
-    return SeedResult(name, size, mtime_ns, hashlib.sha256(data).hexdigest(), converted, None,
-                      hashlib.sha256(text).hexdigest() if converted.ok else "")
-
-
-def stage(data: bytes, content_dir: Path) -> str:
+def stage(data: bytes, content_dir: str) -> str:
     """Write bytes to a new temporary file in the content folder; return its name."""
     while True:
         name = f".convert-{os.getpid()}-{next(_counter)}.tmp"
+        path = os.path.join(content_dir, name)
         try:
-            fd = os.open(content_dir / name, _TMP_FLAGS, 0o666)
+            fd = os.open(path, _TMP_FLAGS, 0o666)
         except FileExistsError:
             continue
         try:
@@ -98,27 +91,33 @@ def stage(data: bytes, content_dir: Path) -> str:
                 view = view[os.write(fd, view):]
         except BaseException:
             os.close(fd)
-            os.unlink(content_dir / name)
+            os.unlink(path)
             raise
         os.close(fd)
         return name
 
 
 def _process(name: str, job: Job) -> SeedResult:
-    """Convert one seed; stage its content file when its natural name is still free."""
-    result = read_and_convert(name, job.seeds_dir, job.config, job.taxonomy)
-    converted = result.converted
-    if not converted.ok or f"{converted.slug_base}.md" in job.present:
-        return result
-    staged = stage(converted.text.encode("utf-8"), job.content_dir)
-    return dataclasses.replace(result, converted=dataclasses.replace(converted, text=""), staged=staged)
+    """Read and convert one seed; stage its content file when its natural name is still free."""
+    size, mtime_ns, data = _read(os.path.join(job.seeds_dir, name), name, job.config)
+    if isinstance(data, Problem):
+        return SeedResult(name, size, mtime_ns, "", False, [data])
+    converted = convert_seed(name, data, job.config, job.taxonomy)
+    sha = hashlib.sha256(data).hexdigest()
+    if not converted.ok:
+        return SeedResult(name, size, mtime_ns, sha, False, converted.problems)
+    text = converted.text.encode("utf-8")
+    head = (name, size, mtime_ns, sha, True, converted.problems, converted.slug_base, converted.draft)
+    if f"{converted.slug_base}.md" in job.present:
+        return SeedResult(*head, converted.text, None, hashlib.sha256(text).hexdigest())
+    return SeedResult(*head, "", stage(text, str(job.content_dir)), hashlib.sha256(text).hexdigest())
 
 
 def discard(results: list[SeedResult], content_dir: Path) -> None:
     """Delete staged files that were not used."""
     for result in results:
         if result.staged:
-            (content_dir / result.staged).unlink(missing_ok=True)
+            Path(content_dir, result.staged).unlink(missing_ok=True)
 
 
 def sweep(content_dir: Path) -> None:

@@ -5,7 +5,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
 from sitegen.config import ConvertConfig
@@ -73,8 +73,8 @@ class _Run:
     taken: dict[str, str] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)
     """Names in the content folder, kept up to date as files are written and deleted."""
-    content_rel: PurePosixPath | bool | None = None
-    """The content folder relative to the site root (False: outside it); found on first use."""
+    content_prefix: str | None = None
+    """What written_path puts before a file name; found on first use."""
 
     def seed_path(self, name: str) -> str:
         return relative(self.seeds_dir / name, self.site_root)
@@ -84,14 +84,17 @@ class _Run:
 
     def written_path(self, file_name: str) -> str:
         """content_path of a file this run just wrote (a plain file, so only its folder is resolved)."""
-        if self.content_rel is None:
+        if self.content_prefix is None:
             try:
-                self.content_rel = PurePosixPath(self.content_dir.resolve().relative_to(self.site_root.resolve()).as_posix())
+                folder = self.content_dir.resolve().relative_to(self.site_root.resolve()).as_posix()
+                self.content_prefix = "" if folder == "." else folder + "/"
             except ValueError:
-                self.content_rel = False
-        if self.content_rel is False:
-            return (self.content_dir / file_name).as_posix()
-        return (self.content_rel / file_name).as_posix()
+                self.content_prefix = self.content_dir.as_posix().rstrip("/") + "/"
+        return self.content_prefix + file_name
+
+    def in_content(self, file_name: str) -> str:
+        """The path of a file in the content folder, as a string (cheaper than Path / name)."""
+        return os.path.join(self.content_dir, file_name)
 
 
 def _scan_seeds(seeds_dir: Path) -> dict[str, os.stat_result]:
@@ -163,7 +166,7 @@ def _settle(run: _Run, names: list[str], shas: dict[str, str], results: dict[str
         if name not in duplicates:
             _place(run, results[name])
         elif results[name].staged:
-            (run.content_dir / results[name].staged).unlink()
+            os.unlink(run.in_content(results[name].staged))
 
 
 def _duplicates(run: _Run, names: list[str], shas: dict[str, str]) -> set[str]:
@@ -197,7 +200,7 @@ def _reserve(run: _Run, results: dict[str, SeedResult], duplicates: set[str]) ->
     """Changed seeds keep the file name the manifest gave them while their slug base still fits."""
     for name in sorted(results):
         result, entry = results[name], run.old.get(name)
-        if entry and result.converted.ok and name not in duplicates and _fits(entry.content, result.converted.slug_base):
+        if entry and result.ok and name not in duplicates and _fits(entry.content, result.slug_base):
             run.taken.setdefault(entry.content, name)
 
 
@@ -209,14 +212,14 @@ def _fits(file_name: str, base: str) -> bool:
 
 def _place(run: _Run, result: SeedResult) -> None:
     """Write (or adopt, or keep) the content file of one converted seed."""
-    converted, name = result.converted, result.name
-    for problem in converted.problems:
+    name = result.name
+    for problem in result.problems:
         run.report.problems.append(Problem(run.seed_path(name), problem.line, problem.message, problem.hint, problem.severity))
-    if not converted.ok:
+    if not result.ok:
         run.report.rejected += 1
         return
     sha = result.content_sha256
-    file_name, action = _target(run, name, converted.slug_base, sha)
+    file_name, action = _target(run, name, result.slug_base, sha)
     entry = run.old.get(name)
     if entry and entry.content != file_name and not _drop_stale(run, name, entry):
         file_name, action = entry.content, "edited"
@@ -228,20 +231,20 @@ def _place(run: _Run, result: SeedResult) -> None:
     if action == "write":
         _write(run, result, file_name)
     elif result.staged:
-        (run.content_dir / result.staged).unlink()
+        os.unlink(run.in_content(result.staged))
     if action != "edited":
         run.report.converted += 1
     run.taken[file_name] = name
-    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, converted.draft)
+    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft)
 
 
 def _write(run: _Run, result: SeedResult, file_name: str) -> None:
     """Put the new content file in place: rename the staged file, or write the text atomically."""
-    target = run.content_dir / file_name
+    target = run.in_content(file_name)
     if result.staged:
-        os.replace(run.content_dir / result.staged, target)
+        os.replace(run.in_content(result.staged), target)
     else:
-        atomic_write(target, result.converted.text.encode("utf-8"))
+        atomic_write(Path(target), result.text.encode("utf-8"))
     run.present.add(file_name)
     run.report.written.append(run.written_path(file_name))
 
