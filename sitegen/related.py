@@ -91,23 +91,19 @@ def find_related(briefings: list[Briefing], count: int) -> dict[str, tuple[Brief
     own = [sum([weights[t] for t in these]) for these in terms]
     by_count, weight_of = itemgetter(1), weights.__getitem__
     related: dict[str, tuple[Briefing, ...]] = {}
+    postings_of, flatten = followed.__getitem__, chain.from_iterable
     for index, briefing in enumerate(briefings):
-        hits: list[int] = []
-        mine = terms[index]
-        for term in leads[index]:
-            hits += followed[term]
-        hits.sort()  # the Counter then lists candidates in site order: ties go to the newer
+        hits = sorted(flatten(map(postings_of, leads[index])))  # sorted: the Counter then lists candidates in site order
         counts = Counter(hits)
         counts.pop(index, None)
-        same_story_score = SAME_STORY_SHARE * own[index]
+        mine, same_story_score = terms[index], SAME_STORY_SHARE * own[index]
         ranked = []
         for other, _ in sorted(counts.items(), key=by_count, reverse=True)[:CANDIDATES]:
             score = sum(map(weight_of, mine & terms[other]))
             if score >= MIN_SCORE:
-                same = score >= same_story_score and same_story(briefing, briefings[other])
-                ranked.append((not same, -score, other))
+                ranked.append((not (score >= same_story_score and same_story(briefing, briefings[other])), -score, other))
         ranked.sort()
-        related[briefing.url] = tuple(briefings[other] for _, _, other in ranked[:count])
+        related[briefing.url] = tuple([briefings[other] for _, _, other in ranked[:count]])
     return related
 
 
