@@ -32,7 +32,7 @@ def site_url(tmp_path_factory, browser):
     site = tmp_path_factory.mktemp("browser-site") / "site"
     shutil.copytree(SAMPLE, site)
     config = site / "sitegen.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search: false", "search: true"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("search: false", "search: true").replace("per_page: 2", "per_page: 10"), encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1717200000")
     try:

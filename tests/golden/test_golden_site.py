@@ -153,3 +153,11 @@ def test_a_site_template_overrides_the_built_in_one(tmp_path, monkeypatch):
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     assert "<h1>Lost at sea</h1>" in (site / "output" / "404.html").read_text(encoding="utf-8")
     assert (site / "output" / "index.html").read_bytes() == (EXPECTED / "index.html").read_bytes()  # the rest is built-in
+
+
+def test_feeds_hold_feed_items_entries_newest_first():
+    files = tree(EXPECTED)
+    assert files["feed.xml"].count(b"<item>") == 3  # feed_items: 3 of the 5 published briefings
+    assert files["atom.xml"].count(b"<entry>") == 3
+    assert files["topics/israel/feed.xml"].count(b"<item>") == 2
+    assert files["feed.xml"].index(b"script-in-title") < files["feed.xml"].index(b"new-year-curfew")
