@@ -19,6 +19,8 @@ LATEST = re.compile(r"(?:latest|related|top|more|most (?:read|popular)|recommend
 _BUILT_IN = re.compile("|".join(f"(?:{rule})" for rule in _RULES), re.I)
 _MARKER = re.compile(r"(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?", re.I)
 _MARKER_LINE = re.compile(r"^[ ]*(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?[ ]*$", re.I | re.M)
+_LATEST_FIRST = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000lLrRtTmM") | {chr(c) for c in range(0x2000, 0x200B)} | {""}
+"""A line can be a LATEST heading only if it starts with one of these (its first letter, or stripped space)."""
 _LIST_LINE = 120
 """Lines after a latest-stories heading at most this long are taken as its link list."""
 
@@ -60,7 +62,7 @@ def trim_tail(lines: list[str], extra: re.Pattern[str] | None = None) -> list[st
     end = len(lines)
     for index in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
         line = lines[index]
-        if LATEST.fullmatch(line.rstrip(":").strip()) and all(len(rest) <= _LIST_LINE for rest in lines[index + 1:end] if rest):
+        if line[:1] in _LATEST_FIRST and LATEST.fullmatch(line.rstrip(":").strip()) and all(len(rest) <= _LIST_LINE for rest in lines[index + 1:end] if rest):
             end = index
     while end and (not lines[end - 1] or is_boilerplate(lines[end - 1], extra)):
         end -= 1

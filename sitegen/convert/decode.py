@@ -15,11 +15,13 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff]")
 _SPACES = re.compile("[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
-_TRAILING = re.compile(r"[ ]+$", re.M)
-_LEADING = re.compile(r"^[ ]+", re.M)
-_BLANKS = re.compile(r"\n{2,}")
+_TRAILING = re.compile(r" +\n")
+_LEADING = re.compile(r"\n +")
+_BLANKS = re.compile(r"\n\n\n+")
 _BLOCK_GAP = re.compile(r"\n\n+")
 _ODD = re.compile("[\r\t\x00-\x08\x0b-\x1f\x7f-\xa0\u2000-\u200b\u2028\u2029\u202f\u2060\u3000\ufeff\ufffe\uffff]")
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+"""ASCII characters that are never _ODD."""
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_8")
 
 
@@ -52,15 +54,24 @@ def _detect(data: bytes) -> str:
     return str(best)
 
 
+def _has_odd(text: str) -> bool:
+    """True when the text has a character normalise must replace or drop (fast checks first)."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
+    return not text.replace("\n", "").isprintable() and _ODD.search(text) is not None  # every _ODD character is unprintable
+
+
 def normalise(text: str) -> str:
     """Unify line ends and spaces, drop control characters, strip line edges."""
-    if not text.replace("\n", "").isprintable() and _ODD.search(text):  # every _ODD character is unprintable
+    if _has_odd(text):
         text = _NEWLINES.sub("\n", text)
         text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
+    # Spaces at line ends and starts, and runs of blank lines; these regexes start with a
+    # literal, which the regex engine finds fast (unlike ^ or $ in MULTILINE mode).
     if " \n" in text or text.endswith(" "):
-        text = _TRAILING.sub("", text)
+        text = _TRAILING.sub("\n", text).rstrip(" ")
     if "\n " in text or text.startswith(" "):
-        text = _LEADING.sub("", text)
+        text = _LEADING.sub("\n", text).lstrip(" ")
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip("\n")

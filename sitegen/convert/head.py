@@ -11,6 +11,7 @@ from sitegen.convert.headline import parse_byline, split_pipe, split_site
 _PARTS = re.compile(r"\s+[|·•]\s+|\s*;\s*|,\s+(?=(?:last\s+)?(?:updated|published|posted|modified)\b)", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<site>[A-Z][\w.&'’ -]{1,40}?)\.?(?:\s+all rights reserved\.?)?$", re.I | re.M)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 MAX_HEADLINE = 200
 """A first line longer than this is prose, not a headline."""
 _HEAD_LINES = 12
@@ -31,8 +32,8 @@ class Head:
 
 def date_parts(line: str, day_first: bool) -> list[FoundDate] | None:
     """Dates of a line made only of (labelled) dates, e.g. "Published: ... | Updated: ..."."""
-    if len(line) > 120 or not line[:1].isalnum():
-        return None
+    if len(line) > 120 or not line[:1].isalnum() or not _DIGIT.search(line):
+        return None  # every date form has digits
     found = []
     for part in _PARTS.split(line):
         date = parse_date_line(part.strip(), day_first)
