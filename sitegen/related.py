@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
-from operator import itemgetter
+from typing import Collection
 
 from sitegen.model import Briefing
 
@@ -81,24 +81,31 @@ def term_weights(terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str,
     return followed, weights
 
 
-def find_related(briefings: list[Briefing], count: int) -> dict[str, tuple[Briefing, ...]]:
-    """Up to `count` related briefings per URL: other sources on the same story first. Deterministic."""
+def find_related(briefings: list[Briefing], count: int, only: Collection[int] | None = None, terms: list[set[str]] | None = None,
+                 stats: tuple[dict[str, list[int]], dict[str, int]] | None = None) -> dict[str, tuple[Briefing, ...]]:
+    """Up to `count` related briefings per URL: other sources on the same story first. Deterministic.
+
+    `only` limits the work to those positions (an incremental build reuses the rest);
+    `terms` and `stats` (term_weights of terms) may be passed in when already known.
+    """
     if count <= 0 or len(briefings) < 2:
         return {}
-    terms = [terms_of(b) for b in briefings]
-    followed, weights = term_weights(terms)
+    terms = terms if terms is not None else [terms_of(b) for b in briefings]
+    followed, weights = stats if stats is not None else term_weights(terms)
     leads = [these & followed.keys() for these in terms]
     own = [sum([weights[t] for t in these]) for these in terms]
-    by_count, weight_of = itemgetter(1), weights.__getitem__
+    weight_of = weights.__getitem__
     related: dict[str, tuple[Briefing, ...]] = {}
     postings_of, flatten = followed.__getitem__, chain.from_iterable
     for index, briefing in enumerate(briefings):
+        if only is not None and index not in only:
+            continue
         hits = sorted(flatten(map(postings_of, leads[index])))  # sorted: the Counter then lists candidates in site order
         counts = Counter(hits)
         counts.pop(index, None)
         mine, same_story_score = terms[index], SAME_STORY_SHARE * own[index]
         ranked = []
-        for other, _ in sorted(counts.items(), key=by_count, reverse=True)[:CANDIDATES]:
+        for other in sorted(counts, key=counts.__getitem__, reverse=True)[:CANDIDATES]:
             score = sum(map(weight_of, mine & terms[other]))
             if score >= MIN_SCORE:
                 ranked.append((not (score >= same_story_score and same_story(briefing, briefings[other])), -score, other))
