@@ -13,7 +13,7 @@ from sitegen.config import SiteConfig
 from sitegen.errors import Problem
 from sitegen.inputs import Inputs, scan_inputs, theme_digest
 from sitegen.load import load_content
-from sitegen.state import BuildState, StateStore, Stamp, digest, folder_id
+from sitegen.state import BuildState, StateStore, Stamp, folder_id
 
 if TYPE_CHECKING:
     from sitegen.convert import ConvertReport
@@ -162,16 +162,10 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
 
 
 def _related(site: Site, count: int, state: BuildState) -> dict:
-    """Related briefings, reused from the last build when nothing they are chosen by changed."""
-    from sitegen import related
+    """Related briefings, recomputed only for the briefings a change can affect."""
+    from sitegen.related_update import update_related
 
-    key = digest([Path(related.__file__).read_text(encoding="utf-8"), count,
-                  [(b.url, b.slug, b.title, b.summary, b.source, b.date.isoformat() if b.date else "", [t.slug for t in b.tags]) for b in site.briefings]])
-    if state.related and state.related[0] == key:
-        by_url = {b.url: b for b in site.briefings}
-        return {url: tuple(by_url[u] for u in urls) for url, urls in state.related[1].items()}
-    found = related.find_related(site.briefings, count)
-    state.related = (key, {url: tuple(b.url for b in chosen) for url, chosen in found.items()})
+    found, state.related = update_related(site, count, state.related)
     return found
 
 

@@ -30,7 +30,7 @@ class BuildState:
     pages: dict[str, str] = field(default_factory=dict)
     extra_files: list[str] = field(default_factory=list)  # e.g. the search index
     output_id: tuple[int, int] | None = None
-    related: tuple[str, dict[str, tuple[str, ...]]] | None = None  # (key of what it was chosen by, url -> related urls)
+    related: object = None  # related_update.RelatedMemo: what related briefings were chosen from
 
     def __getstate__(self) -> dict:
         """Briefings as plain tuples: pickle handles 10,000s of them many times faster."""

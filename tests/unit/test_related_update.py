@@ -1,0 +1,65 @@
+"""related_update: after each small change, the partly recomputed result equals a full find_related."""
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import datetime, timedelta, timezone
+
+from sitegen.model import Briefing, TagRef
+from sitegen.related import find_related
+from sitegen.related_update import update_related
+from sitegen.taxonomy import build_site
+
+DAY = datetime(2023, 10, 27, 9, 0, tzinfo=timezone.utc)
+WORDS = "iraq bases attack drone rocket troops budget election court strike ports trade tariff climate summit floods harvest vaccine clinic".split()
+TOPICS = ("Iraq", "Trade", "Health", "Climate", "Politics")
+SOURCES = ("TOME", "Xinhua", "Reuters", None)
+
+
+def _briefing(rng: random.Random, n: int) -> Briefing:
+    title = " ".join(rng.sample(WORDS, 5))
+    summary = " ".join(rng.sample(WORDS, 6))
+    tags = tuple(TagRef(t, t.lower(), f"topics/{t.lower()}/") for t in rng.sample(TOPICS, 2))
+    return Briefing(f"b{n:03d}", title, DAY + timedelta(days=n % 40), rng.choice(SOURCES), None, tags, summary, None, False, f"content/b{n:03d}.md", "", f"b{n:03d}/")
+
+
+def _urls(found: dict) -> dict[str, list[str]]:
+    return {url: [b.url for b in picked] for url, picked in found.items()}
+
+
+def test_partial_updates_equal_full_computations() -> None:
+    rng = random.Random(7)
+    briefings = [_briefing(rng, n) for n in range(150)]
+    found, memo = update_related(build_site(briefings), 4, None)
+    assert _urls(found) == _urls(find_related(build_site(briefings).briefings, 4))
+    for step in range(40):
+        i, j = rng.randrange(len(briefings)), rng.randrange(len(briefings))
+        change = step % 5
+        if change == 0:
+            new = dataclasses.replace(briefings[i], title=briefings[j].title + " " + rng.choice(WORDS))
+        elif change == 1:
+            new = dataclasses.replace(briefings[i], tags=briefings[j].tags)
+        elif change == 2:
+            new = dataclasses.replace(briefings[i], summary=briefings[j].summary)
+        elif change == 3:
+            new = dataclasses.replace(briefings[i], source=briefings[j].source)
+        else:
+            new = dataclasses.replace(briefings[i], title="unrelated words entirely")
+        briefings[i] = new
+        site = build_site(briefings)
+        found, memo = update_related(site, 4, memo)
+        assert _urls(found) == _urls(find_related(site.briefings, 4)), f"step {step}, change {change}"
+
+
+def test_an_added_briefing_recomputes_everything() -> None:
+    rng = random.Random(3)
+    briefings = [_briefing(rng, n) for n in range(60)]
+    _, memo = update_related(build_site(briefings), 3, None)
+    briefings.append(_briefing(rng, 60))
+    site = build_site(briefings)
+    found, _ = update_related(site, 3, memo)
+    assert _urls(found) == _urls(find_related(site.briefings, 3))
+
+
+def test_nothing_to_relate() -> None:
+    assert update_related(build_site([]), 3, None) == ({}, None)
