@@ -26,6 +26,7 @@ CHUNK = 50
 """Seeds per task sent to a worker."""
 _JOB: Job | None = None
 """Inherited by forked workers, so the compiled taxonomy is not pickled per task."""
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 _counter = itertools.count()
 
@@ -65,15 +66,31 @@ class SeedResult(NamedTuple):
 def _read(path: str, name: str, config: ConvertConfig) -> tuple[int, int, bytes | Problem]:
     """Size, mtime and bytes of a seed, or the Problem that rejects it."""
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            data = handle.read(config.max_seed_bytes + 1) if stat.st_size <= config.max_seed_bytes else b""
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            stat = os.fstat(fd)
+            data = _read_up_to(fd, config.max_seed_bytes + 1, stat.st_size) if stat.st_size <= config.max_seed_bytes else b""
+        finally:
+            os.close(fd)
     except OSError as exc:
         return 0, 0, Problem(name, None, f"seed rejected: cannot read it ({exc.strerror}).", "Check the file's permissions.")
     if stat.st_size > config.max_seed_bytes:
         return stat.st_size, stat.st_mtime_ns, Problem(name, None, f"seed rejected: larger than max_seed_bytes ({stat.st_size} > {config.max_seed_bytes} bytes).",
                                                        "Fix or delete the seed file; the other seeds were converted.")
     return stat.st_size, stat.st_mtime_ns, data
+
+
+def _read_up_to(fd: int, limit: int, size: int) -> bytes:
+    """Read until end of file or `limit` bytes; a buffer of the file's size (+1) first, not of `limit`."""
+    parts = []
+    total = 0
+    while total < limit:
+        chunk = os.read(fd, min(limit - total, max(size + 1 - total, 65536) if total else size + 1))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def stage(data: bytes, content_dir: str) -> str:
