@@ -15,9 +15,19 @@ from sitegen.write import Publisher, write_file
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 
 
+_envs: dict[str, object] = {}  # serve: one Jinja environment (compiled templates) while config and theme stay the same
+
+
 def _renderer() -> Renderer:
     if "renderer" not in _job:
-        _job["renderer"] = Renderer(_job["config"], _job["site"], make_env(_job["config"]))
+        key = _job.get("env_key") or ""
+        env = _envs.get(key) if key else None
+        if env is None:
+            env = make_env(_job["config"])
+            _envs.clear()
+            if key:
+                _envs[key] = env
+        _job["renderer"] = Renderer(_job["config"], _job["site"], env)
     return _job["renderer"]
 
 
@@ -59,10 +69,10 @@ def _render_chunk(pages: Sequence[Page]) -> list[bool]:
     return [write_file(root, published, page.path, page_bytes(page)) for page in pages]
 
 
-def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: Publisher, workers: int | None, progress=None) -> tuple[int, int]:
-    """Render and write `pages`; return (written, unchanged on disk)."""
+def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: Publisher, workers: int | None, progress=None, env_key: str = "") -> tuple[int, int]:
+    """Render and write `pages`; return (written, unchanged on disk). `env_key` names config + theme (the build's salt)."""
     _job.clear()
-    _job.update(config=config, site=site, root=publisher.root, published=publisher.published, static=dict(static_files(config)))
+    _job.update(config=config, site=site, root=publisher.root, published=publisher.published, static=dict(static_files(config)), env_key=env_key)
     _warm({page.kind for page in pages})
     on_chunk = progress.rendering(len(pages)) if progress else None
     changed = map_chunks(_render_chunk, pages, workers, on_chunk)
@@ -78,12 +88,12 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         store.forget()  # output/ changes in place from here on
     try:
         todo = [p for p in pages if state.pages.get(p.path) != p.fingerprint]
-        report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress)
+        report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress, new_state.salt)
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
             missing = set(publisher.keep([p.path for p in pages if state.pages.get(p.path) == p.fingerprint]))
         if missing:  # deleted from output/ by hand: make them again
-            written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None)
+            written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
             report.pages_written += written
         gone = sorted(set(state.pages) - set(new_state.pages))
         publisher.remove(gone)

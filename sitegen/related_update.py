@@ -66,16 +66,17 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
     key = hashlib.sha1(Path(related.__file__).read_bytes() + f"|{count}".encode()).hexdigest()
     order = tuple(b.url for b in briefings)
     texts = [_text(b) for b in briefings]
-    same = memo is not None and memo.key == key and memo.order == order
+    same = isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order  # an older cache holds something else
     terms = [memo.terms[i] if same and memo.texts[i] == texts[i] else related.terms_of(b) for i, b in enumerate(briefings)]
     facts = [(b.source, b.date) for b in briefings]
     followed, weights = related.term_weights(terms)
     only = _affected(memo, terms, facts, followed, weights) if same else None
     fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights)) if only != set() else {}
     if only is None:
-        found = fresh
-    else:
-        by_url = {b.url: b for b in briefings}
-        found = {url: fresh[url] if i in only else tuple(by_url[u] for u in memo.chosen[url]) for i, url in enumerate(order)}
-    chosen = {url: tuple(b.url for b in picked) for url, picked in found.items()}
+        chosen = {url: tuple([b.url for b in picked]) for url, picked in fresh.items()}
+        return fresh, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen)
+    chosen = dict(memo.chosen)
+    chosen.update((url, tuple([b.url for b in picked])) for url, picked in fresh.items())
+    get = {b.url: b for b in briefings}.__getitem__
+    found = {url: tuple(map(get, urls)) for url, urls in chosen.items()}  # today's objects: their titles show
     return found, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen)

@@ -6,7 +6,6 @@ the full state. `sitegen serve` keeps both in memory between rebuilds and writes
 """
 from __future__ import annotations
 
-import json
 import os
 import pickle
 from dataclasses import dataclass, field, fields
@@ -17,7 +16,7 @@ from sitegen.errors import Problem
 from sitegen.model import Briefing, TagRef
 
 STATE_FILE = "build-state.pickle"
-STAMP_FILE = "build-stamp.json"
+STAMP_FILE = "build-stamp.pickle"
 
 
 @dataclass
@@ -163,7 +162,7 @@ class StateStore:
 
 
 def digest(value: object) -> str:
-    """A short stable digest of plain data (strings, numbers, tuples, lists)."""
+    """A stable digest of plain data (strings, numbers, tuples, lists; no sets or dicts)."""
     import hashlib
 
-    return hashlib.sha1(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha1(pickle.dumps(value, protocol=4)).hexdigest()  # deterministic for these types; fast
