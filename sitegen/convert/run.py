@@ -97,11 +97,19 @@ class _Run:
         return os.path.join(self.content_dir, file_name)
 
 
+def _is_file(entry: os.DirEntry) -> bool:
+    """os.path.isfile(entry.path), without a stat call when the folder listing already tells."""
+    try:
+        return entry.is_file()
+    except OSError:  # e.g. a looping link: not a file
+        return False
+
+
 def _scan_seeds(seeds_dir: Path) -> dict[str, os.stat_result]:
     """Seed names (`*.txt`, not hidden, files) with their stat, in sorted name order."""
     with os.scandir(seeds_dir) as entries:
         found = {entry.name: entry.stat() for entry in entries
-                 if entry.name.endswith(".txt") and not entry.name.startswith(".") and os.path.isfile(entry.path)}
+                 if entry.name.endswith(".txt") and not entry.name.startswith(".") and _is_file(entry)}
     return {name: found[name] for name in sorted(found)}
 
 
@@ -109,7 +117,7 @@ def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
     """Names in the content folder: all of them, and those that are files."""
     try:
         with os.scandir(content_dir) as entries:
-            listed = [(entry.name, os.path.isfile(entry.path)) for entry in entries]  # False, not OSError, for a looping link
+            listed = [(entry.name, _is_file(entry)) for entry in entries]
     except (FileNotFoundError, NotADirectoryError):
         return set(), set()
     return {name for name, _ in listed}, {name for name, is_file in listed if is_file}
