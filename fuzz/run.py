@@ -73,6 +73,7 @@ class Fuzzer:
     def __init__(self, workdir: Path, batch: int, workers: int, pool) -> None:
         self.workdir, self.batch, self.workers, self.pool = workdir, batch, workers, pool
         self.result = Result()
+        self.verbose = False
         self.seeds: list[bytes] = []
         self.contents: list[bytes] = []
         (workdir / "crashes").mkdir(parents=True, exist_ok=True)
@@ -135,6 +136,8 @@ class Fuzzer:
             code = -1
             err.write(traceback.format_exc())
         self.result.builds += 1
+        if self.verbose and self.result.builds % 10 == 0:
+            print(f"fuzz: {self.result.inputs} inputs, {self.result.builds} builds, {self.result.crashes} crashes, {self.result.live_code} live-code findings", flush=True)
         text = err.getvalue()
         if "Traceback" in text:
             self.result.tracebacks += 1
@@ -160,7 +163,7 @@ class Fuzzer:
                     self.result.findings.append(f"build {self.result.builds}: {problem}")
 
 
-def run(count: int, batch: int, workdir: Path, seed: int, workers: int) -> Result:
+def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose: bool = False) -> Result:
     """Generate `count` input pairs with hypothesis and push them through convert and build."""
     from sitegen.config import ConvertConfig
     from sitegen.convert.topics_file import load_taxonomy
@@ -168,6 +171,7 @@ def run(count: int, batch: int, workdir: Path, seed: int, workers: int) -> Resul
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(max(1, workers)) as pool:
         fuzzer = Fuzzer(workdir, batch, workers, pool)
+        fuzzer.verbose = verbose
         fuzzer.taxonomy = load_taxonomy(workdir, ConvertConfig())
         fuzzer.tz = ZoneInfo("UTC")
 
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="sitegen-fuzz-", dir=base))
     workdir.mkdir(parents=True, exist_ok=True)
-    result = run(args.count, args.batch, workdir, args.seed, args.workers)
+    result = run(args.count, args.batch, workdir, args.seed, args.workers, verbose=True)
     (workdir / "result.json").write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
     for finding in result.findings[:50]:
         print(finding)
