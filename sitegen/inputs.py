@@ -1,6 +1,7 @@
 """What a build reads, as names, sizes and times: the cheap look that decides what to redo."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ BUILT_IN_TAXONOMY = Path(__file__).parent / "data" / "topics.yaml"
 BUILT_IN_THEME = Path(__file__).parent / "theme"  # as render.BUILTIN_THEME, without importing Jinja
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one scan, one digest
 class Inputs:
     """The seed and content files of a site with their (mtime, size), and the converter's settings."""
 
@@ -25,11 +26,16 @@ class Inputs:
 
     def digest(self, salt: str) -> str:
         """Changes when any input of the build changes (templates and config are in `salt`)."""
-        return digest([salt, self.seeds, list(self.content.items())])
+        return _digest_of(self, salt)
 
     def convert_digest(self) -> str:
         """Changes when anything the converter looks at changes: seeds, settings, content file names."""
         return digest([__version__, self.convert_settings, self.seeds, list(self.content)])
+
+
+@functools.lru_cache(maxsize=2)
+def _digest_of(inputs: Inputs, salt: str) -> str:
+    return digest([salt, inputs.seeds, list(inputs.content.items())])
 
 
 def _seeds(folder: Path) -> tuple[tuple[str, int, int], ...]:
