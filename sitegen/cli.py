@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.errors import SitegenError, UsageError
+from sitegen.errors import SitegenError, UsageError, os_error_text
 from sitegen.report import Reporter
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--site", type=Path, default=Path("."), metavar="DIR", help="the site folder (default: the current directory)")
     common.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
     common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    common.add_argument("-v", "--verbose", action="store_true", help="print every file written and every warning in full")
+    common.add_argument("-v", "--verbose", action="store_true", help="list every warning, and more detail in the summary")
     common.add_argument("--strict", action="store_true", help="treat warnings as errors")
     common.add_argument("--workers", type=int, default=None, metavar="N", help="processes to use (default: one per core)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -42,6 +42,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at (overrides sitegen.yaml)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
     build.add_argument("--future", action="store_true", help="include briefings dated in the future")
+    build.add_argument("--check", action="store_true", help="run `sitegen check` on the result")
+
+    check = sub.add_parser("check", parents=[common], help="check a built site: links, anchors, feeds, sitemap, titles", description="Check the built site in output/: internal links and anchors resolve, every page is reachable from the home page, feeds follow the RSS, Atom and JSON Feed rules, the sitemap lists every page, and each page has a title, a lang and one h1. Exit status 1 on any problem.")
+    check.add_argument("--output", type=Path, metavar="DIR", help="the built site (default: SITE/output)")
+    check.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at (overrides sitegen.yaml)")
+
+    new = sub.add_parser("new", help="make a new site folder with a commented sitegen.yaml and a sample seed", description="Make a new archive site in DIR: a commented sitegen.yaml, seeds/ with a sample seed, content/, themes/ ready for overrides and a .gitignore. DIR must not exist or be empty.")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the folder to create")
+    new.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    new.add_argument("-v", "--verbose", action="store_true", help="list every file made")
+    new.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
 
     serve = sub.add_parser("serve", parents=[common], help="build, serve output/ and rebuild + reload the browser on every change", description="Build the site, serve output/ locally, watch seeds, content, themes and sitegen.yaml, rebuild once per burst of changes and reload the browser.")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
@@ -70,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         reporter.error("interrupted.")
         return 130
+    except OSError as exc:  # a full disk, a read-only or unreadable folder: the user's to fix, no traceback
+        if args is not None and getattr(args, "debug", False):
+            raise
+        reporter.error(os_error_text(exc))
+        return EXIT_ERRORS
     except Exception as exc:  # an internal error: one clear line unless --debug
         if args is not None and getattr(args, "debug", False):
             raise

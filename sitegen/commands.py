@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.config import SiteConfig, load_config
-from sitegen.convert import ConvertReport, convert_seeds
 from sitegen.errors import UsageError
-from sitegen.report import Reporter
+from sitegen.report import Reporter, Summary, seed_counts
+
+if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
+    from sitegen.convert import ConvertReport
 
 
 def _config(args: argparse.Namespace, base_url: str | None = None) -> SiteConfig:
@@ -24,51 +28,92 @@ def _status(problems_ok: bool, warnings: int, strict: bool) -> int:
     return 0
 
 
-def convert_summary(report: ConvertReport) -> str:
-    return (f"seeds: {report.converted} converted, {report.unchanged} unchanged, {report.kept_edits} hand-edited kept, "
-            f"{report.duplicates} duplicate, {report.rejected} rejected, {report.drafts} drafts")
+def convert_summary(report: ConvertReport, seconds: float) -> Summary:
+    """The closing summary of `sitegen convert`."""
+    seeds, detail = seed_counts(report)
+    warnings = sum(p.severity == "warning" for p in report.problems)
+    return Summary(seeds=seeds, seeds_detail=detail, warnings=warnings, errors=len(report.problems) - warnings, seconds=seconds)
 
 
-def build_summary(report: BuildReport) -> str:
-    if report.nothing_changed:
-        return f"nothing changed; output/ is up to date ({report.seconds:.2f} s)"
-    return (f"briefings: {report.briefings}, topics: {report.topics}, pages: {report.pages_written} written, "
-            f"{report.pages_unchanged} unchanged, {report.files_removed} removed; "
-            f"{len(report.warnings)} warnings, {len(report.errors)} errors; {report.seconds:.2f} s")
+def build_summary(report: BuildReport) -> Summary:
+    """The closing summary of `sitegen build`."""
+    seeds, detail = seed_counts(report.convert) if report.convert else (None, "")
+    pages = (report.pages_written, report.pages_unchanged, report.files_removed) if report.published else None
+    return Summary(seeds=seeds, seeds_detail=detail, briefings=report.briefings, topics=report.topics, pages=pages, nothing_changed=report.nothing_changed,
+                   warnings=len(report.warnings), errors=len(report.errors), seconds=report.seconds, timings=report.timings)
 
 
 def convert(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.convert import convert_seeds
+
     config = _config(args)
     seeds = args.seeds or config.seeds_dir
     content = args.content or config.content_dir
-    progress = reporter.progress()
-    report = convert_seeds(config.root, seeds, content, config.convert, force=args.force, workers=args.workers, progress=progress and progress.converting)
+    started = time.perf_counter()
+    with reporter.progress() as progress:
+        report = convert_seeds(config.root, seeds, content, config.convert, force=args.force, workers=args.workers, progress=progress.converting)
     reporter.problems(report.problems)
-    for name in report.removed:
-        reporter.line(f"seeds/{name}: notice: the seed is gone; its briefing stays in content/.")
-    reporter.line(convert_summary(report))
+    reporter.summary(convert_summary(report, time.perf_counter() - started))
     return _status(report.ok, sum(p.severity == "warning" for p in report.problems), args.strict)
 
 
 def build_command(args: argparse.Namespace, reporter: Reporter) -> int:
     config = _config(args, args.base_url)
     options = BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, output=args.output)
-    report = build(config, options, reporter.progress())
-    if report.convert:
-        reporter.problems([p for p in report.convert.problems])
-        reporter.line(convert_summary(report.convert))
-    reporter.problems(report.problems)
-    reporter.line(build_summary(report))
+    with reporter.progress() as progress:
+        report = build(config, options, progress)
+    reporter.problems((report.convert.problems if report.convert else []) + report.problems)
+    reporter.summary(build_summary(report))
     if report.errors:
         reporter.line(f"{len(report.errors)} problem(s) above: the files named were skipped; fix them and build again.")
-    return _status(report.ok, len(report.warnings), args.strict)
+    status = _status(report.ok, len(report.warnings), args.strict)
+    if getattr(args, "check", False):
+        status = max(status, check_command(args, reporter))
+    return status
+
+
+def check_command(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.check import check_site
+
+    config = _config(args, args.base_url)
+    output: Path = args.output or config.output_dir
+    if not (output / "index.html").is_file():
+        raise UsageError(f"no built site in {output}; run `sitegen build` first, or pass --output DIR")
+    started = time.perf_counter()
+    report = check_site(output, config.base_url, _label(output, config.root), args.workers)
+    reporter.problems(report.problems)
+    reporter.line(f"check: {report.pages} pages, {report.links} links, {report.feeds} feeds; "
+                  f"{len(report.problems)} problem(s) in {time.perf_counter() - started:.2f} s")
+    return 0 if report.ok else 1
+
+
+def _label(output: Path, root: Path) -> str:
+    """How messages name the output folder: relative to the site when inside it."""
+    try:
+        return output.resolve().relative_to(root.resolve()).as_posix() or "."
+    except ValueError:
+        return output.as_posix().rstrip("/")
+
+
+def new_command(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.new import new_site
+
+    made = new_site(args.dir)
+    for rel in made:
+        reporter.detail(f"  {rel}")
+    reporter.line(f"made a new site in {args.dir}. Next:\n  cd {args.dir}\n  sitegen build\n  sitegen serve")
+    return 0
 
 
 def serve(args: argparse.Namespace, reporter: Reporter) -> int:
     from sitegen.serve import serve as run_server
 
     config = _config(args)
-    return run_server(config, args.host, args.port, BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, atomic=False, publish_on_error=False), reporter)
+    try:
+        return run_server(config, args.host, args.port, BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, atomic=False, publish_on_error=False), reporter)
+    except KeyboardInterrupt:  # Ctrl-C is how serve is meant to stop, even during the first build
+        reporter.line("stopped.")
+        return 0
 
 
-COMMANDS = {"convert": convert, "build": build_command, "serve": serve}
+COMMANDS = {"convert": convert, "build": build_command, "check": check_command, "new": new_command, "serve": serve}

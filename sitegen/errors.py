@@ -1,6 +1,8 @@
 """Errors and problem reports: every message says where, what, and how to fix it."""
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 
 
@@ -55,3 +57,24 @@ class ContentError(SitegenError):
 
 class TemplateError(SitegenError):
     """A theme template failed to load or render."""
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "Free some space on that disk and run the command again.",
+    errno.EDQUOT: "Free some space (the disk quota is used up) and run the command again.",
+    errno.EROFS: "That file system is read-only: make it writable, or build into another folder with --output DIR.",
+    errno.EACCES: "Check the permissions of that file and its folder.",
+    errno.EPERM: "Check the permissions of that file and its folder.",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """A failed file operation in one line plus a hint: which file, what the system said, how to fix it."""
+    hint = _OS_HINTS.get(exc.errno, "Check that file and its folder, then run the command again.")
+    if exc.filename is None:
+        return f"{exc.strerror or exc}.\n  {hint}"
+    where = os.fsdecode(exc.filename)
+    if os.path.isabs(where):
+        relative = os.path.relpath(where)
+        where = where if relative.startswith("..") else relative
+    return f"{where}: {exc.strerror or exc}.\n  {hint}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -30,7 +31,15 @@ def _content(config: SiteConfig, briefing: Briefing, body: Callable[[Briefing], 
     return body(briefing) if config.feed_full_content else briefing.summary
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # what XML 1.0 cannot hold
+
+
 def _xml(root: ET.Element) -> bytes:
+    for element in root.iter():  # a control character in a title would make the whole feed unreadable
+        if element.text:
+            element.text = _NOT_XML.sub("", element.text)
+        for key, value in element.attrib.items():
+            element.set(key, _NOT_XML.sub("", value))
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 

@@ -135,12 +135,18 @@ def parse_briefing(rel: str, text: str, tz: ZoneInfo, permalink: str) -> Loaded:
         mapping = yaml.compose(front, Loader=_Loader) if front.strip() else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        what = exc.problem
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):  # e.g. an unclosed quote: point at its start
+            mark, what = exc.context_mark, f"{exc.problem} {exc.context} that starts on this line"
         line = mark.line + 2 if mark else 2
-        return Loaded(None, "", Problem(rel, line, f"invalid YAML in front matter: {exc.problem}.", "Check quoting and indentation on that line; quote titles that contain `: `."))
+        return Loaded(None, "", Problem(rel, line, f"invalid YAML in front matter: {what}.", "Check quoting and indentation on that line; quote titles that contain `: `."))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
+        line = front[: exc.position].count("\n") + 2
+        return Loaded(None, "", Problem(rel, line, f"invalid YAML in front matter: character U+{exc.character:04X} is not allowed there.", "Delete that character, or re-run `sitegen convert --force` on the source seed."))
     if mapping is None:
         return Loaded(None, "", Problem(rel, 1, "the front matter is empty: `title` is required.", _FIX))
     fields = _read_fields(mapping, check, tz)
-    if check.problem is None and not fields.get("title", "").strip():
+    if check.problem is None and not (fields.get("title") or "").strip():  # `title: null` or `~` is no title
         check.fail(None, "missing `title`: every briefing needs a headline.", 'Add a line like title: "…"')
     draft = bool(fields.get("draft")) or fields.get("date") is None
     if check.problem:
@@ -212,10 +218,16 @@ def scan_content(content_dir: Path, root: Path) -> dict[str, tuple[int, int]]:
                 if entry.name.startswith("."):
                     continue
                 rel = f"{rel_folder}/{entry.name}"
-                if entry.is_dir():
+                try:
+                    is_dir = entry.is_dir()
+                    st = entry.stat() if not is_dir and entry.name.endswith(".md") else None
+                except OSError:  # a dangling or looping link: read_briefing reports it
+                    is_dir, st = False, None
+                    if entry.name.endswith(".md"):
+                        found[rel] = (0, -1)
+                if is_dir:
                     stack.append((Path(entry.path), rel))
-                elif entry.name.endswith(".md"):
-                    st = entry.stat()
+                elif st is not None:
                     found[rel] = (st.st_mtime_ns, st.st_size)
     return dict(sorted(found.items()))
 

@@ -25,11 +25,7 @@ class Page:
 
 
 def _digest(parts: Iterable[str]) -> str:
-    h = hashlib.sha1()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()[:20]
+    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def page_url(base: str, number: int) -> str:
@@ -58,10 +54,11 @@ def _list_pages(kind: str, key: str, base: str, items: Sequence[Briefing], per_p
 
 def _briefing_pages(site: Site, salt: str) -> list[Page]:
     pages = []
+    names = {t.slug: t.name for t in site.topics}  # a topic's name comes from every briefing's spelling
     for b in site.briefings:
         newer, older = site.neighbours[b.url]
         related = site.related.get(b.url, ())
-        parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *(r.rev for r in related)]
+        parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *(r.rev for r in related), *(names[t.slug] for t in b.tags)]
         pages.append(Page(b.output_path, "briefing", b.url, 1, _digest(parts)))
     return pages
 
@@ -85,17 +82,19 @@ def plan_pages(site: Site, per_page: int, feed_items: int, salt: str, static_fil
     pages += _list_pages("index", "", "", site.briefings, per_page, salt)
     topic_summary = [f"{t.slug}|{t.name}|{t.count}|{t.briefings[0].rev}" for t in site.topics]
     pages.append(Page("topics/index.html", "topics", "", 1, _digest([salt, *topic_summary])))
+    pages.append(Page("topics/by-size.html", "topics", "size", 1, _digest([salt, "size", *topic_summary])))
     for topic in site.topics:
-        pages += _list_pages("topic", topic.slug, topic.url, topic.briefings, per_page, salt + topic.name)
+        shown = f"{topic.name}|{topic.count}|{topic.briefings[0].rev}"  # the heading of every page
+        pages += _list_pages("topic", topic.slug, topic.url, topic.briefings, per_page, salt + shown)
     archive_summary = [f"{p.url}|{p.count}" for p in site.months]
     pages.append(Page("archive/index.html", "archive", "", 1, _digest([salt, *archive_summary])))
     for period in site.years:
         pages += _list_pages("year", period.url, period.url, period.briefings, per_page, salt + "|".join(archive_summary))
     for period in site.months:
-        pages += _list_pages("month", period.url, period.url, period.briefings, per_page, salt)
+        pages += _list_pages("month", period.url, period.url, period.briefings, per_page, salt + str(period.count))
     pages += _feed_pages(site, feed_items, salt)
-    everything = _digest(b.rev for b in site.briefings)
-    pages.append(Page("sitemap.xml", "sitemap", "", 1, _digest([salt, everything, *topic_summary])))
+    urls_and_dates = _digest(f"{b.url}|{b.date}" for b in site.briefings)  # all the sitemap shows: a body edit leaves it alone
+    pages.append(Page("sitemap.xml", "sitemap", "", 1, _digest([salt, urls_and_dates, *(f"{t.url}|{t.count}" for t in site.topics)])))
     pages.append(Page("robots.txt", "robots", "", 1, _digest([salt])))
     pages.append(Page("404.html", "notfound", "", 1, _digest([salt])))
     pages.append(Page("search/index.html", "search", "", 1, _digest([salt])))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
 from sitegen.model import Briefing, Site
 from sitegen.pages import Page, paginate
+from sitegen.taxonomy import month_groups
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -70,6 +72,16 @@ def month_name(period_start: Any) -> str:
     return f"{MONTHS[period_start.month - 1]} {period_start.year}"
 
 
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_TABLE = str.maketrans(_JSON_ESCAPES)  # one pass in C, not a Python loop per character
+
+
+def jsonld(value: Any) -> Markup:
+    """JSON for a <script> element: `<`, `>`, `&` escaped so no text can close the element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=None)
+    return Markup(text.translate(_JSON_TABLE))
+
+
 @jinja2.pass_context
 def link(context: Any, url: str) -> str:
     """A site-relative URL as a link relative to the page being rendered."""
@@ -85,6 +97,7 @@ def make_env(config: SiteConfig) -> jinja2.Environment:
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["long_date"] = long_date
     env.filters["month_name"] = month_name
+    env.filters["jsonld"] = jsonld
     env.globals["link"] = link
     return env
 
@@ -104,15 +117,15 @@ class Renderer:
             template = self.env.get_template(template_name)
             return template.render(self._context(page))
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{_where(exc.filename, exc.lineno)}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
+            raise TemplateError(f"{_shown(self.config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(f"template {exc.name} not found in {', '.join(str(d) for d in theme_dirs(self.config))}") from None
+            raise TemplateError(f"template {exc.name} not found in {', '.join(_shown(self.config, str(d)) for d in theme_dirs(self.config))}") from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{_template_line(exc, template_name)}: {exc.message}\n  Check the variable's spelling; see docs/themes.md for what each template receives.") from None
+            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {exc.message}\n  Check the variable's spelling; see docs/themes.md for what each template receives.") from None
         except TemplateError:
             raise
         except Exception as exc:
-            raise TemplateError(f"{_template_line(exc, template_name)}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
+            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
 
     def _context(self, page: Page) -> dict[str, Any]:
         depth = page.path.count("/")
@@ -136,18 +149,25 @@ class Renderer:
         briefing = self._by_url[page.key]
         newer, older = self.site.neighbours[briefing.url]
         ctx.update(briefing=briefing, newer=newer, older=older, related=self.site.related.get(briefing.url, ()), body=Markup(bodies.body_html(self.config, briefing)))
+        ctx["topics"] = [self._topics[tag.slug] for tag in briefing.tags]  # named as on the topic pages
 
     def _ctx_index(self, page: Page, ctx: dict) -> None:
         ctx["items"], ctx["paginator"] = paginate("", self.site.briefings, self.config.per_page, page.number)
 
     def _ctx_topics(self, page: Page, ctx: dict) -> None:
-        ctx["topics"] = self.site.topics
+        ctx["order"] = page.key or "name"
+        by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
+        ctx["topics"] = by_size if page.key == "size" else self.site.topics
 
     def _ctx_topic(self, page: Page, ctx: dict) -> None:
         topic = self._topics[page.key]
         ctx["topic"] = topic
         ctx["items"], ctx["paginator"] = paginate(topic.url, topic.briefings, self.config.per_page, page.number)
+        ctx["months"] = month_groups(ctx["items"])
         ctx.update(feed_base=topic.url, feed_title=f"{self.config.title}: {topic.name}")
+
+    def _ctx_notfound(self, page: Page, ctx: dict) -> None:
+        ctx["root"] = self.config.base_url  # served at any missing address: links must be absolute
 
     def _ctx_archive(self, page: Page, ctx: dict) -> None:
         ctx["years"] = self.site.years
@@ -165,6 +185,17 @@ class Renderer:
         self._by_url: dict[str, Briefing] = {b.url: b for b in self.site.briefings}
         self._topics = {t.slug: t for t in self.site.topics}
         self._periods = {p.url: p for p in self.site.years + self.site.months}
+
+
+def _shown(config: SiteConfig, where: str) -> str:
+    """A template location (`file` or `file:line`) as the user knows it: site-relative, or sitegen/theme/..."""
+    filename, colon, line = where.rpartition(":") if where.rpartition(":")[2].isdigit() or where.endswith(":?") else (where, "", "")
+    if Path(filename).is_relative_to(BUILTIN_THEME):  # as loaded, before the theme folder's link is followed
+        return (Path("sitegen/theme") / Path(filename).relative_to(BUILTIN_THEME)).as_posix() + colon + line
+    try:
+        return Path(filename).resolve().relative_to(config.root.resolve()).as_posix() + colon + line
+    except ValueError:
+        return where
 
 
 def _where(filename: str | None, lineno: int | None) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import logging
 import mimetypes
 import os
 import threading
@@ -20,6 +21,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.config import SiteConfig
 from sitegen.errors import SitegenError
 from sitegen.report import Reporter
+from sitegen.state import StateStore
 from sitegen.watch import Debouncer, classify
 
 
@@ -59,7 +61,7 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
 
 def overlay(errors: list[str]) -> str:
     """A fixed panel over the page listing the build errors."""
-    items = "".join(f"<li><pre>{html.escape(e)}</pre></li>" for e in errors)
+    items = "".join(f'<li><pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">{html.escape(e)}</pre></li>' for e in errors)
     return ('<div id="sitegen-error-overlay" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;'
             'z-index:2147483647;background:#2b0000;color:#fff;font:14px/1.4 monospace;padding:1rem;border-bottom:4px solid #f55">'
             f'<strong>sitegen: the last build failed; showing the last good site.</strong><ul>{items}</ul></div>')
@@ -110,8 +112,14 @@ class _Server(Server):
         self.output_root = root
         self.status = status
 
+    def _setup_logging(self) -> None:  # livereload's per-request INFO lines would bury sitegen's own output
+        logging.getLogger("livereload").setLevel(logging.WARNING)
+
     def get_web_handlers(self, script):  # type: ignore[override]
         return [(r"/(.*)", OutputHandler, {"root": self.output_root, "status": self.status})]
+
+
+WATCHED = ("seeds", "content", "themes")  # never output/ or the cache: a build's own writes would flood inotify
 
 
 class _Changes(FileSystemEventHandler):
@@ -119,10 +127,24 @@ class _Changes(FileSystemEventHandler):
         self.root = str(root.resolve())
         self.debouncer = debouncer
         self.taxonomy = taxonomy
+        self.observer = None
+        self.watched: set[str] = set()
+
+    def watch(self, observer: Observer) -> None:
+        """Watch the root's own files, and seeds/, content/ and themes/ with everything in them."""
+        if self.observer is None:
+            observer.schedule(self, self.root, recursive=False)
+        self.observer = observer
+        for name in WATCHED:
+            if name not in self.watched and os.path.isdir(os.path.join(self.root, name)):
+                observer.schedule(self, os.path.join(self.root, name), recursive=True)
+                self.watched.add(name)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and self.observer is not None and len(self.watched) < len(WATCHED):
+            self.watch(self.observer)  # seeds/, content/ or themes/ made while serving
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = os.fsdecode(raw)
             if path.startswith(self.root + os.sep) and classify(os.path.relpath(path, self.root).replace(os.sep, "/"), self.taxonomy):
@@ -130,9 +152,9 @@ class _Changes(FileSystemEventHandler):
                 return
 
 
-def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter) -> None:
+def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None) -> None:
     try:
-        report = build(config, options)
+        report = build(config, options, store=store)
         errors = [str(p) for p in report.errors]
         reporter.problems(report.errors + report.warnings)
         if not errors:
@@ -153,21 +175,22 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     if not is_loopback(host):
         reporter.line(f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local.")
     status = Status()
-    _rebuild(config, options, status, reporter)
+    store = StateStore(config.cache_dir, in_memory=True)  # no pickle round trip per rebuild; written at exit
+    _rebuild(config, options, status, reporter, store)
     output = options.output or config.output_dir
     output.mkdir(parents=True, exist_ok=True)
     server = _Server(output, status)
     loop_holder: dict = {}
 
     def rebuild_and_reload() -> None:
-        _rebuild(config, options, status, reporter)
+        _rebuild(config, options, status, reporter, store)
         loop = loop_holder.get("loop")
         if loop is not None:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     debouncer = Debouncer(rebuild_and_reload)
     observer = Observer()
-    observer.schedule(_Changes(config.root, debouncer, config.convert.taxonomy), str(config.root.resolve()), recursive=True)
+    _Changes(config.root, debouncer, config.convert.taxonomy).watch(observer)
     observer.daemon = True
     observer.start()
     debouncer.start()
@@ -175,7 +198,10 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     IOLoop.current().add_callback(lambda: loop_holder.setdefault("loop", IOLoop.current()))
     try:
         server.serve(port=port, host=host, restart_delay=0)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise SitegenError(f"cannot listen on {host}:{port}: {exc.strerror}.\n  Pass another --port, or stop the program that uses it.") from None
     finally:
         debouncer.stop()
         observer.stop()
+        store.flush()
     return 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Sequence
 
 from sitegen.model import Briefing, Period, Site, Topic
 
@@ -32,6 +33,19 @@ def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]
     year_list = [Period(y, None, f"archive/{y:04d}/", tuple(years[y])) for y in sorted(years, reverse=True)]
     month_list = [Period(y, m, f"archive/{y:04d}/{m:02d}/", tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)]
     return year_list, month_list
+
+
+def month_groups(briefings: Sequence[Briefing]) -> list[Period]:
+    """Consecutive briefings (newest first) grouped by month, for month headings in a list."""
+    groups: list[Period] = []
+    for briefing in briefings:
+        assert briefing.date is not None
+        year, month = briefing.date.year, briefing.date.month
+        if groups and (groups[-1].year, groups[-1].month) == (year, month):
+            groups[-1] = Period(year, month, groups[-1].url, groups[-1].briefings + (briefing,))
+        else:
+            groups.append(Period(year, month, f"archive/{year:04d}/{month:02d}/", (briefing,)))
+    return groups
 
 
 def build_site(briefings: list[Briefing]) -> Site:
