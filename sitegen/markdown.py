@@ -17,10 +17,18 @@ def is_safe_link(url: str) -> bool:
     return cleaned.startswith(SAFE_SCHEMES)
 
 
+def _demote_headings(state) -> None:
+    """Body headings start at h2: the page's headline is its only h1."""
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = is_safe_link
+    md.core.ruler.push("demote_headings", _demote_headings)
     return md
 
 

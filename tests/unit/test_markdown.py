@@ -26,3 +26,7 @@ def test_javascript_link_is_not_a_link():
 
 def test_https_link_is_a_link():
     assert render("[x](https://example.org)") == '<p><a href="https://example.org">x</a></p>\n'
+
+
+def test_body_headings_start_at_h2_so_the_headline_stays_the_only_h1():
+    assert render("# Background\n\n###### Deep\n") == "<h2>Background</h2>\n<h6>Deep</h6>\n"
