@@ -92,8 +92,9 @@ def find_related(briefings: list[Briefing], count: int, only: Collection[int] | 
         return {}
     terms = terms if terms is not None else [terms_of(b) for b in briefings]
     followed, weights = stats if stats is not None else term_weights(terms)
-    leads = [these & followed.keys() for these in terms]
-    own = [sum([weights[t] for t in these]) for these in terms]
+    positions = range(len(terms)) if only is None else only
+    leads = {i: terms[i] & followed.keys() for i in positions}
+    own = {i: sum([weights[t] for t in terms[i]]) for i in positions}
     weight_of = weights.__getitem__
     related: dict[str, tuple[Briefing, ...]] = {}
     postings_of, flatten = followed.__getitem__, chain.from_iterable
