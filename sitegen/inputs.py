@@ -43,9 +43,12 @@ def _seeds(folder: Path) -> tuple[tuple[str, int, int], ...]:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.is_file():
-                    st = entry.stat()
-                    found.append((entry.name, st.st_mtime_ns, st.st_size))
+                try:
+                    if entry.is_file():
+                        st = entry.stat()
+                        found.append((entry.name, st.st_mtime_ns, st.st_size))
+                except OSError:  # a looping or dangling link: the converter reports it
+                    found.append((entry.name, -1, -1))
     except FileNotFoundError:
         return ()
     return tuple(sorted(found))

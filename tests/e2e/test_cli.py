@@ -54,3 +54,14 @@ def test_missing_site_folder_is_a_usage_error(tmp_path):
     result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(tmp_path / "absent")], capture_output=True, text=True)
     assert result.returncode == 2
     assert "site folder not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_looping_link_among_the_seeds_does_not_stop_the_build(tmp_path):
+    from tests.e2e.conftest import make_site
+
+    site = make_site(tmp_path / "site")
+    (site / "seeds" / "loop.txt").symlink_to("loop.txt")
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(list((site / "output").glob("2023/10/27/*/index.html"))) == 2
