@@ -82,7 +82,7 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
 
 def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
     """Render the pages whose fingerprint changed, carry the rest over, index, and make it public."""
-    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic)
+    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash")
     publisher.begin()
     if not options.atomic:
         store.forget()  # output/ changes in place from here on

@@ -6,8 +6,11 @@ the full state. `sitegen serve` keeps both in memory between rebuilds and writes
 """
 from __future__ import annotations
 
+import gc
+import operator
 import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -34,28 +37,43 @@ class BuildState:
     def __getstate__(self) -> dict:
         """Briefings as plain tuples: pickle handles 10,000s of them many times faster."""
         flat = dict(self.__dict__)
-        flat["content"] = {rel: (mtime, size, _flat(b) if b else None, problem) for rel, (mtime, size, b, problem) in self.content.items()}
+        flat["content"] = _flat_content(self.content)
         return flat
 
     def __setstate__(self, flat: dict) -> None:
-        flat["content"] = {rel: (mtime, size, _briefing(b) if b else None, problem) for rel, (mtime, size, b, problem) in flat["content"].items()}
+        flat["content"] = _content(flat["content"])
         self.__dict__.update(flat)
 
 
 _FIELDS = tuple(f.name for f in fields(Briefing))
+_TAGS = _FIELDS.index("tags")
+_values = operator.attrgetter(*_FIELDS)
 
 
-def _flat(briefing: Briefing) -> tuple:
-    values = [getattr(briefing, name) for name in _FIELDS]
-    values[_FIELDS.index("tags")] = tuple((t.name, t.slug, t.url) for t in briefing.tags)
-    return tuple(values)
+def _flat_content(content: dict) -> dict:
+    """Each Briefing as a tuple of its fields, its topics as (name, slug, url)."""
+    tags: dict[int, tuple] = {}  # briefings share few TagRef objects: flatten each once
+    flat = {}
+    for rel, (mtime, size, b, problem) in content.items():
+        if b is not None:
+            values = list(_values(b))
+            values[_TAGS] = tuple([tags.get(id(t)) or tags.setdefault(id(t), (t.name, t.slug, t.url)) for t in b.tags])
+            b = tuple(values)
+        flat[rel] = (mtime, size, b, problem)
+    return flat
 
 
-def _briefing(values: tuple) -> Briefing:
-    values = list(values)
-    at = _FIELDS.index("tags")
-    values[at] = tuple(TagRef(*tag) for tag in values[at])
-    return Briefing(*values)
+def _content(flat: dict) -> dict:
+    """The inverse of _flat_content; equal topics share one TagRef."""
+    tags: dict[tuple, TagRef] = {}
+    content = {}
+    for rel, (mtime, size, values, problem) in flat.items():
+        if values is not None:
+            values = list(values)
+            values[_TAGS] = tuple([tags.get(t) or tags.setdefault(t, TagRef(*t)) for t in values[_TAGS]])
+            values = Briefing(*values)
+        content[rel] = (mtime, size, values, problem)
+    return content
 
 
 @dataclass
@@ -85,9 +103,21 @@ def folder_id(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+@contextmanager
+def _no_gc():
+    """Pause the cycle collector: it would scan the 100,000s of objects a state holds many times over."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_pickle(path: Path, kind: type):
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle, _no_gc():
             value = pickle.load(handle)
     except Exception:  # a damaged cache only costs a full build
         return kind()
@@ -99,7 +129,7 @@ def _read_pickle(path: Path, kind: type):
 def _write_pickle(path: Path, value: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
+    with open(tmp, "wb") as handle, _no_gc():
         pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 

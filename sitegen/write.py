@@ -13,6 +13,8 @@ import ctypes.util
 import errno
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
@@ -77,6 +79,19 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
+def _make_folder(folder: str) -> None:
+    """mkdir, and its parents only when they are missing (os.makedirs costs more per call)."""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+
+
+_deleting: list[subprocess.Popen] = []  # background deletions of replaced sites, reaped as they end
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system cannot."""
     libc_name = ctypes.util.find_library("c")
@@ -98,9 +113,10 @@ def _exchange(a: Path, b: Path) -> bool:
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, atomic: bool = True) -> None:
+    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None) -> None:
         self.output = output
         self.atomic = atomic
+        self.trash = trash  # where the replaced site is deleted after the swap, without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
 
@@ -122,6 +138,8 @@ class Publisher:
             for leftover in (self.staging, self.previous):
                 if leftover.exists():
                     shutil.rmtree(leftover)
+            if self.trash is not None and self.trash.exists():
+                shutil.rmtree(self.trash, ignore_errors=True)  # a deletion that never finished
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SitegenError(f"cannot prepare {exc.filename or self.root}: {exc.strerror}. Check that the folder is writable and the disk has space.") from None
@@ -138,10 +156,9 @@ class Publisher:
         for rel in rels:
             parent = rel.rpartition("/")[0]
             if parent and parent not in made:
-                os.makedirs(f"{staging}/{parent}", exist_ok=True)
+                _make_folder(f"{staging}/{parent}")
                 made.add(parent)
-            source = f"{output}/{rel}"
-            target = f"{staging}/{rel}"
+            source, target = f"{output}/{rel}", f"{staging}/{rel}"
             try:
                 os.link(source, target)
             except FileExistsError:
@@ -170,11 +187,25 @@ class Publisher:
             os.rename(self.staging, self.output)
             return
         if _exchange(self.staging, self.output):
-            shutil.rmtree(self.staging)
+            self._discard(self.staging)
             return
         os.rename(self.output, self.previous)
         os.rename(self.staging, self.output)
-        shutil.rmtree(self.previous)
+        self._discard(self.previous)
+
+    def _discard(self, old: Path) -> None:
+        """Delete the replaced site: in a background process when it can move to the trash folder."""
+        if self.trash is not None:
+            target = self.trash / f"{os.getpid()}-{time.time_ns()}"
+            try:
+                self.trash.mkdir(parents=True, exist_ok=True)
+                os.rename(old, target)
+                _deleting[:] = [p for p in _deleting if p.poll() is None]
+                _deleting.append(subprocess.Popen(["rm", "-rf", "--", str(target)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+                return
+            except OSError:  # another file system, or no `rm`: delete it here
+                old = target if target.exists() else old
+        shutil.rmtree(old)
 
     def interrupted(self) -> bool:
         """True when a killed build left its staging or previous folder behind (begin() clears them)."""
