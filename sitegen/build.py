@@ -1,6 +1,7 @@
 """build(config) -> BuildReport: convert, load, index, plan, render, publish."""
 from __future__ import annotations
 
+import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -82,6 +83,7 @@ class BuildReport:
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None, store: StateStore | None = None) -> BuildReport:
     """Build the site into output/; the published site changes only if the build completes."""
     started, report = time.perf_counter(), BuildReport()
+    gc.freeze()  # serve: what earlier builds left need not be scanned by the cycle collector either
     store = store or StateStore(config.cache_dir)
     output = options.output or config.output_dir
     salt = "|".join((__version__, config.fingerprint, theme_digest(config), str(options.drafts), str(options.future), str(output.resolve())))
@@ -92,6 +94,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         return _finish(report, started)
     with report.timed("load"):
         state, entries = _load(config, options, store, salt, inputs, report, progress)
+    gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again; _finish unfreezes
     with report.timed("index"):
         site, pages = _index(config, options, entries, salt, report, state)
     if report.problems and not options.publish_on_error:
@@ -176,5 +179,6 @@ def _file_digest(path: Path) -> str:
 
 
 def _finish(report: BuildReport, started: float) -> BuildReport:
+    gc.unfreeze()
     report.seconds = time.perf_counter() - started
     return report

@@ -188,7 +188,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
         if loop is not None:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
-    debouncer = Debouncer(rebuild_and_reload)
+    debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.05)
     observer = Observer()
     _Changes(config.root, debouncer, config.convert.taxonomy).watch(observer)
     observer.daemon = True
