@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.errors import Problem
-from sitegen.inputs import Inputs, scan_inputs, theme_digest
+from sitegen.inputs import Inputs, rescan_inputs, scan_inputs, theme_digest
 from sitegen.load import load_content
 from sitegen.state import BuildState, StateStore, Stamp, folder_id
 
@@ -80,15 +80,19 @@ class BuildReport:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None, store: StateStore | None = None) -> BuildReport:
-    """Build the site into output/; the published site changes only if the build completes."""
+def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None, store: StateStore | None = None, changed: Collection[str] | None = None) -> BuildReport:
+    """Build the site into output/; the published site changes only if the build completes.
+
+    `changed`: the only content files (site-relative) changed since the last build with this
+    store, when a watcher knows them; None (unknown) scans every seed and content file.
+    """
     started, report = time.perf_counter(), BuildReport()
     gc.freeze()  # serve: what earlier builds left need not be scanned by the cycle collector either
     store = store or StateStore(config.cache_dir)
     output = options.output or config.output_dir
     salt = "|".join((__version__, config.fingerprint, theme_digest(config), str(options.drafts), str(options.future), str(output.resolve())))
     with report.timed("convert"):
-        inputs = _convert(config, options, store, report, progress)
+        inputs = _convert(config, options, store, changed, report, progress)
     if _up_to_date(store.stamp(), inputs.digest(salt), output) and report.ok:
         report.nothing_changed = True
         return _finish(report, started)
@@ -115,9 +119,17 @@ def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
     return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output) and not Publisher(output).interrupted()
 
 
-def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, report: BuildReport, progress) -> Inputs:
+def _scan(config: SiteConfig, options: BuildOptions, store: StateStore, changed: Collection[str] | None) -> Inputs:
+    """The inputs: the last scan updated with the changed files when they are known, else a full scan."""
+    previous = store.inputs
+    known = changed is not None and isinstance(previous, Inputs) and bool(previous.convert_settings) == options.convert
+    store.inputs = (known and rescan_inputs(config, previous, changed)) or scan_inputs(config, options.convert)
+    return store.inputs
+
+
+def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, changed: Collection[str] | None, report: BuildReport, progress) -> Inputs:
     """Run the converter unless its inputs are those of its last run that changed nothing."""
-    inputs = scan_inputs(config, options.convert)
+    inputs = _scan(config, options, store, changed)
     if not options.convert:
         return inputs
     stamp = store.stamp()
@@ -130,7 +142,7 @@ def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, repor
     if report.convert.converted == 0 and report.convert.kept_edits == 0 and not report.convert.written:
         stamp.convert, stamp.convert_report = inputs.convert_digest(), report.convert
     else:
-        inputs = scan_inputs(config, options.convert)
+        inputs = store.inputs = scan_inputs(config, options.convert)
         stamp.convert, stamp.convert_report = "", None
     store.save_stamp(stamp)
     return inputs

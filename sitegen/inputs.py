@@ -4,8 +4,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
@@ -66,6 +68,34 @@ def scan_inputs(config: SiteConfig, with_seeds: bool = True) -> Inputs:
     seeds = _seeds(config.seeds_dir) if with_seeds else ()
     settings = repr(config.convert) + _file_text(config.root / config.convert.taxonomy) + _file_text(BUILT_IN_TAXONOMY) if with_seeds else ""
     return Inputs(seeds, scan_content(config.content_dir, config.root), settings)
+
+
+def rescan_inputs(config: SiteConfig, previous: Inputs, changed: Iterable[str]) -> Inputs | None:
+    """`previous` with only the `changed` content files looked at again (serve: the watcher names
+    them); None when a full scan_inputs is needed (content/ elsewhere, a folder among them)."""
+    if not config.content_dir.is_relative_to(config.root):
+        return None
+    prefix = config.content_dir.relative_to(config.root).as_posix() + "/"
+    content = dict(previous.content)
+    for rel in changed:
+        if not rel.startswith(prefix) or not rel.endswith(".md") or "/." in f"/{rel}":
+            continue  # as scan_content: only *.md, nothing hidden
+        path = config.root / rel
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            if os.path.lexists(path):
+                content[rel] = (0, -1)  # a dangling link: read_briefing reports it
+            else:
+                content.pop(rel, None)
+            continue
+        except OSError:
+            content[rel] = (0, -1)
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            return None
+        content[rel] = (st.st_mtime_ns, st.st_size)
+    return Inputs(previous.seeds, dict(sorted(content.items())), previous.convert_settings)
 
 
 def theme_digest(config: SiteConfig) -> str:

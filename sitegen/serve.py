@@ -129,6 +129,23 @@ class _Changes(FileSystemEventHandler):
         self.taxonomy = taxonomy
         self.observer = None
         self.watched: set[str] = set()
+        self._lock = threading.Lock()
+        self._paths: set[str] | None = None  # content files changed since take(); None: anything may have
+
+    def take(self) -> set[str] | None:
+        """The content files changed since the last call, or None when others may have changed too."""
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+    def _note(self, rel: str, kind: str, event: FileSystemEvent) -> None:
+        if event.is_directory and event.event_type == "modified":
+            return  # a file in it changed: that file's own event says which
+        with self._lock:
+            if kind == "content" and not event.is_directory and self._paths is not None:
+                self._paths.add(rel)
+            else:
+                self._paths = None  # a seed, the theme, the config or a folder: scan everything
 
     def watch(self, observer: Observer) -> None:
         """Watch the root's own files, and seeds/, content/ and themes/ with everything in them."""
@@ -145,16 +162,21 @@ class _Changes(FileSystemEventHandler):
             return
         if event.is_directory and self.observer is not None and len(self.watched) < len(WATCHED):
             self.watch(self.observer)  # seeds/, content/ or themes/ made while serving
+        poke = False
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = os.fsdecode(raw)
-            if path.startswith(self.root + os.sep) and classify(os.path.relpath(path, self.root).replace(os.sep, "/"), self.taxonomy):
-                self.debouncer.poke()
-                return
+            rel = os.path.relpath(path, self.root).replace(os.sep, "/") if path.startswith(self.root + os.sep) else ""
+            kind = classify(rel, self.taxonomy) if rel else None
+            if kind:
+                self._note(rel, kind, event)
+                poke = True
+        if poke:
+            self.debouncer.poke()
 
 
-def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None) -> None:
+def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None, changed: set[str] | None = None) -> None:
     try:
-        report = build(config, options, store=store)
+        report = build(config, options, store=store, changed=changed)
         errors = [str(p) for p in report.errors]
         reporter.problems(report.errors + report.warnings)
         if not errors:
@@ -183,14 +205,15 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     loop_holder: dict = {}
 
     def rebuild_and_reload() -> None:
-        _rebuild(config, options, status, reporter, store)
+        _rebuild(config, options, status, reporter, store, changes.take())
         loop = loop_holder.get("loop")
         if loop is not None:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.05)
     observer = Observer()
-    _Changes(config.root, debouncer, config.convert.taxonomy).watch(observer)
+    changes = _Changes(config.root, debouncer, config.convert.taxonomy)
+    changes.watch(observer)
     observer.daemon = True
     observer.start()
     debouncer.start()

@@ -149,6 +149,7 @@ class StateStore:
         self.in_memory = in_memory
         self._state: BuildState | None = None
         self._stamp: Stamp | None = None
+        self.inputs: object = None  # serve: the last inputs.Inputs scanned, updated from the watcher's paths
 
     def stamp(self) -> Stamp:
         if self._stamp is None:
