@@ -18,10 +18,13 @@ def is_safe_link(url: str) -> bool:
 
 
 def _demote_headings(state) -> None:
-    """Body headings start at h2: the page's headline is its only h1."""
-    for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+    """Body headings start at h2 (the headline is the page's only h1), keeping their steps."""
+    levels = [int(t.tag[1]) for t in state.tokens if t.type == "heading_open"]
+    shift = 2 - min(levels) if levels and min(levels) < 2 else 0
+    if shift:
+        for token in state.tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
 
 
 @lru_cache(maxsize=1)

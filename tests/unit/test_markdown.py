@@ -29,4 +29,8 @@ def test_https_link_is_a_link():
 
 
 def test_body_headings_start_at_h2_so_the_headline_stays_the_only_h1():
-    assert render("# Background\n\n###### Deep\n") == "<h2>Background</h2>\n<h6>Deep</h6>\n"
+    assert render("# Background\n\n## Detail\n\n###### Deep\n") == "<h2>Background</h2>\n<h3>Detail</h3>\n<h6>Deep</h6>\n"
+
+
+def test_bodies_that_already_start_at_h2_keep_their_levels():
+    assert render("## The embassy\n\n### Staff\n") == "<h2>The embassy</h2>\n<h3>Staff</h3>\n"
