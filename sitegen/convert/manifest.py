@@ -26,6 +26,7 @@ class Entry:
     content: str
     content_sha256: str
     draft: bool = False
+    warnings: tuple[tuple[int | None, str, str | None], ...] = ()  # repeated while the seed is unchanged
 
 
 def load_manifest(site_root: Path) -> dict[str, Entry] | None:
@@ -34,9 +35,14 @@ def load_manifest(site_root: Path) -> dict[str, Entry] | None:
         raw = json.loads((site_root / MANIFEST).read_text(encoding="utf-8"))
         if raw.get("version") != VERSION:
             return None
-        return {name: Entry(**entry) for name, entry in raw["seeds"].items()}
+        return {name: _entry(entry) for name, entry in raw["seeds"].items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _entry(raw: dict) -> Entry:
+    warnings = tuple((line, message, hint) for line, message, hint in raw.pop("warnings", ()))
+    return Entry(**raw, warnings=warnings)
 
 
 def save_manifest(site_root: Path, entries: dict[str, Entry]) -> None:
@@ -48,6 +54,9 @@ def manifest_text(entries: dict[str, Entry]) -> str:
     """The manifest JSON, exactly as `json.dumps(..., indent=1, sort_keys=True)` writes it, but fast."""
     if not entries:
         return '{\n "seeds": {},\n "version": %d\n}\n' % VERSION
+    if any(entry.warnings for entry in entries.values()):  # rare: the plain encoder
+        seeds = {name: _as_dict(entry) for name, entry in entries.items()}
+        return json.dumps({"seeds": seeds, "version": VERSION}, indent=1, sort_keys=True) + "\n"
     quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
     items = []
     for name in sorted(entries):
@@ -56,6 +65,13 @@ def manifest_text(entries: dict[str, Entry]) -> str:
                      f'   "draft": {"true" if entry.draft else "false"},\n   "mtime_ns": {int(entry.mtime_ns)},\n'
                      f'   "sha256": {quote(entry.sha256)},\n   "size": {int(entry.size)}\n  }}')
     return '{\n "seeds": {\n' + ",\n".join(items) + '\n },\n "version": %d\n}\n' % VERSION
+
+
+def _as_dict(entry: Entry) -> dict:
+    fields = {"content": entry.content, "content_sha256": entry.content_sha256, "draft": entry.draft, "mtime_ns": entry.mtime_ns, "sha256": entry.sha256, "size": entry.size}
+    if entry.warnings:
+        fields["warnings"] = [list(w) for w in entry.warnings]
+    return fields
 
 
 def atomic_write(path: Path, data: bytes) -> None:

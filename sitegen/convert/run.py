@@ -141,6 +141,7 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         if not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files:
             run.report.unchanged += 1
             shas[name] = entry.sha256
+            run.report.problems += [Problem(run.seed_path(name), line, message, hint, "warning") for line, message, hint in entry.warnings]
         else:
             todo.append(name)
     if todo:
@@ -243,7 +244,8 @@ def _place(run: _Run, result: SeedResult) -> None:
     if action != "edited":
         run.report.converted += 1
     run.taken[file_name] = name
-    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft)
+    warnings = tuple((p.line, p.message, p.hint) for p in result.problems if p.severity == "warning")
+    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft, warnings)
 
 
 def _write(run: _Run, result: SeedResult, file_name: str) -> None:

@@ -125,3 +125,13 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys: pytest.Captur
         code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1", *(["--strict"] if strict else []))
         assert code == expected, err
         assert "seeds/nodate.txt: warning: " in err
+
+
+def test_strict_still_fails_when_the_seed_with_a_warning_is_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    seed = "Some headline without any date at all\n\nA body paragraph that is long enough to be a real briefing and has no date in it.\n"
+    site = make_site(tmp_path / "site", GOOD, {"nodate.txt": seed})
+    assert run_cli(capsys, "build", "--site", str(site), "--workers", "1")[0] == 0
+    for _ in range(2):  # the converter skips the unchanged seed, then the build skips the converter
+        code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1", "--strict")
+        assert code == 1, err
+        assert "seeds/nodate.txt: warning: " in err
