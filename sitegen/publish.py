@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import jinja2
+import jinja2.bccache
+
 from sitegen import bodies, feeds, search, sitemap
 from sitegen.config import SiteConfig
 from sitegen.model import Site
@@ -18,12 +21,38 @@ _job: dict = {}  # set before forking: workers inherit the site instead of unpic
 _envs: dict[str, object] = {}  # serve: one Jinja environment (compiled templates) while config and theme stay the same
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept under .sitegen-cache/: a build that renders a few pages need not compile them."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):  # unreadable: compile it again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # a cache that cannot be written only costs time
+            pass
+
+
+def _template_cache(config: SiteConfig) -> _TemplateCache | None:
+    folder = config.cache_dir / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(str(folder))
+
+
 def _renderer() -> Renderer:
     if "renderer" not in _job:
         key = _job.get("env_key") or ""
         env = _envs.get(key) if key else None
         if env is None:
             env = make_env(_job["config"])
+            env.bytecode_cache = _template_cache(_job["config"])
             _envs.clear()
             if key:
                 _envs[key] = env
