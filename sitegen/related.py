@@ -68,11 +68,19 @@ def terms_of(briefing: Briefing) -> set[str]:
     return words | {"t:" + tag.slug for tag in briefing.tags}
 
 
-def term_weights(terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str, int]]:
-    """Postings (briefing positions) of the terms worth following, and every term's weight."""
+def term_weight(term: str, df: int, total: int) -> int:
+    """Rule 2: the weight of a term that `df` of `total` briefings have."""
+    return max(1, round(math.log(total / df) * (1 if term.startswith("t:") else 2)))
+
+
+def term_weights(terms: list[set[str]], counts: dict[str, int] | None = None) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """Postings (briefing positions) of the terms worth following, and every term's weight.
+
+    `counts` (how many briefings have each term) may be passed in when already known.
+    """
     total = len(terms)
-    counts = Counter(chain.from_iterable(terms))
-    weights = {term: max(1, round(math.log(total / df) * (1 if term.startswith("t:") else 2))) for term, df in counts.items()}
+    counts = counts if counts is not None else Counter(chain.from_iterable(terms))
+    weights = {term: term_weight(term, df, total) for term, df in counts.items()}
     cap = posting_cap(total)
     followed: dict[str, list[int]] = {term: [] for term, df in counts.items() if 1 < df <= cap}
     for index, these in enumerate(terms):

@@ -17,6 +17,8 @@ Those are computed again; every other briefing keeps its last result. Any other 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,39 @@ class RelatedMemo:
     followed: dict[str, list[int]]
     weights: dict[str, int]
     chosen: dict[str, tuple[str, ...]]
+    counts: dict[str, int] | None = None  # how many briefings have each term
+
+
+MAX_TOUCHED = 200  # more terms gained or lost than this: computing the postings afresh is quicker
+
+
+def _stats(memo: RelatedMemo | None, terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
+    """related.term_weights and the term counts: from the memo's when few briefings' terms changed."""
+    known = getattr(memo, "counts", None)
+    changed = [i for i in range(len(terms)) if terms[i] != memo.terms[i]] if known is not None else []
+    touched = set().union(*(terms[i] ^ memo.terms[i] for i in changed)) if changed else set()
+    if known is None or len(touched) > MAX_TOUCHED:
+        counts = Counter(chain.from_iterable(terms))
+        return (*related.term_weights(terms, counts), counts)
+    counts, weights, followed = dict(known), dict(memo.weights), dict(memo.followed)
+    for i in changed:
+        for term in memo.terms[i] - terms[i]:
+            counts[term] -= 1
+        for term in terms[i] - memo.terms[i]:
+            counts[term] = counts.get(term, 0) + 1
+    total, cap = len(terms), related.posting_cap(len(terms))
+    for term in touched:
+        df = counts.get(term, 0)
+        if df == 0:
+            del counts[term]
+            weights.pop(term, None)
+        else:
+            weights[term] = related.term_weight(term, df, total)
+        if 1 < df <= cap:
+            followed[term] = [i for i, these in enumerate(terms) if term in these]
+        else:
+            followed.pop(term, None)
+    return followed, weights, counts
 
 
 def _text(b: Briefing) -> tuple:
@@ -69,14 +104,14 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
     same = isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order  # an older cache holds something else
     terms = [memo.terms[i] if same and memo.texts[i] == texts[i] else related.terms_of(b) for i, b in enumerate(briefings)]
     facts = [(b.source, b.date) for b in briefings]
-    followed, weights = related.term_weights(terms)
+    followed, weights, counts = _stats(memo if same else None, terms)
     only = _affected(memo, terms, facts, followed, weights) if same else None
     fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights)) if only != set() else {}
     if only is None:
         chosen = {url: tuple([b.url for b in picked]) for url, picked in fresh.items()}
-        return fresh, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen)
+        return fresh, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen, counts)
     chosen = dict(memo.chosen)
     chosen.update((url, tuple([b.url for b in picked])) for url, picked in fresh.items())
     get = {b.url: b for b in briefings}.__getitem__
     found = {url: tuple(map(get, urls)) for url, urls in chosen.items()}  # today's objects: their titles show
-    return found, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen)
+    return found, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen, counts)
