@@ -162,6 +162,8 @@ class _Changes(FileSystemEventHandler):
             return
         if event.is_directory and self.observer is not None and len(self.watched) < len(WATCHED):
             self.watch(self.observer)  # seeds/, content/ or themes/ made while serving
+            with self._lock:
+                self._paths = None  # files may have come with it before the watch began
         poke = False
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = os.fsdecode(raw)
@@ -192,15 +194,22 @@ def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter
     status.builds += 1
 
 
+def _warm_up() -> None:
+    """Import what a rebuild imports on first use (Jinja, markdown-it, the planner), before the first save."""
+    import sitegen.pages  # noqa: F401
+    import sitegen.publish  # noqa: F401
+    import sitegen.related_update  # noqa: F401
+    import sitegen.select  # noqa: F401
+    import sitegen.taxonomy  # noqa: F401
+
+
 def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, reporter: Reporter) -> int:
     """Serve until Ctrl-C; return the exit status."""
     if not is_loopback(host):
         reporter.line(f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local.")
     status = Status()
     store = StateStore(config.cache_dir, in_memory=True)  # no pickle round trip per rebuild; written at exit
-    _rebuild(config, options, status, reporter, store)
     output = options.output or config.output_dir
-    output.mkdir(parents=True, exist_ok=True)
     server = _Server(output, status)
     loop_holder: dict = {}
 
@@ -215,7 +224,12 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     changes = _Changes(config.root, debouncer, config.convert.taxonomy)
     changes.watch(observer)
     observer.daemon = True
-    observer.start()
+    observer.start()  # before the first build: every change after its scan is seen
+    changes.take()  # the first build scans everything; from here on the watcher names what changed
+    _rebuild(config, options, status, reporter, store)
+    store.load()  # in memory now, so that the first rebuild need not read it
+    _warm_up()
+    output.mkdir(parents=True, exist_ok=True)
     debouncer.start()
     reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)")
     IOLoop.current().add_callback(lambda: loop_holder.setdefault("loop", IOLoop.current()))
