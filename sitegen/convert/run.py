@@ -77,10 +77,13 @@ class _Run:
     """What written_path puts before a file name; found on first use."""
 
     def seed_path(self, name: str) -> str:
-        return relative(self.seeds_dir / name, self.site_root)
+        """A seed as the user names it: its folder resolved, the file itself not (it may be a link)."""
+        folder = relative(self.seeds_dir, self.site_root)
+        return name if folder == "." else f"{folder}/{name}"
 
     def content_path(self, file_name: str) -> str:
-        return relative(self.content_dir / file_name, self.site_root)
+        folder = relative(self.content_dir, self.site_root)
+        return file_name if folder == "." else f"{folder}/{file_name}"
 
     def written_path(self, file_name: str) -> str:
         """content_path of a file this run just wrote (a plain file, so only its folder is resolved)."""
@@ -105,12 +108,13 @@ def _is_file(entry: os.DirEntry) -> bool:
         return False
 
 
-def _scan_seeds(seeds_dir: Path) -> dict[str, os.stat_result]:
-    """Seed names (`*.txt`, not hidden, files) with their stat, in sorted name order."""
+def _scan_seeds(seeds_dir: Path) -> tuple[dict[str, os.stat_result], list[str]]:
+    """Seed names (`*.txt`, not hidden, files) with their stat, in sorted name order; and broken links."""
     with os.scandir(seeds_dir) as entries:
-        found = {entry.name: entry.stat() for entry in entries
-                 if entry.name.endswith(".txt") and not entry.name.startswith(".") and _is_file(entry)}
-    return {name: found[name] for name in sorted(found)}
+        named = [entry for entry in entries if entry.name.endswith(".txt") and not entry.name.startswith(".")]
+    found = {entry.name: entry.stat() for entry in named if _is_file(entry)}
+    broken = sorted(entry.name for entry in named if entry.name not in found and entry.is_symlink())
+    return {name: found[name] for name in sorted(found)}, broken
 
 
 def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
@@ -130,10 +134,13 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         raise UsageError(f"seeds folder not found: {seeds_dir}; create it or pass --seeds DIR")
     _check_rules(config)
     site_topics = read_site_topics(site_root, config)
-    seeds = _scan_seeds(seeds_dir)
+    seeds, broken = _scan_seeds(seeds_dir)
     names = list(seeds)
     old = load_manifest(site_root)
     run = _Run(site_root, seeds_dir, content_dir, old or {}, force)
+    for name in broken:
+        run.report.rejected += 1
+        run.report.problems.append(Problem(run.seed_path(name), None, "cannot read the seed: it is a link that is broken or loops.", "Point the link at a real file, or delete it."))
     run.present, files = _scan_content(content_dir)
     todo, shas = [], {}
     for name, stat in seeds.items():

@@ -56,12 +56,13 @@ def test_missing_site_folder_is_a_usage_error(tmp_path):
     assert "site folder not found" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_looping_link_among_the_seeds_does_not_stop_the_build(tmp_path):
+def test_a_looping_link_among_the_seeds_is_reported_and_the_rest_builds(tmp_path):
     from tests.e2e.conftest import make_site
 
     site = make_site(tmp_path / "site")
     (site / "seeds" / "loop.txt").symlink_to("loop.txt")
     result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "seeds/loop.txt: error: cannot read the seed: it is a link that is broken or loops.\n  Point the link at a real file, or delete it." in result.stderr
     assert "Traceback" not in result.stderr
     assert len(list((site / "output").glob("2023/10/27/*/index.html"))) == 2
