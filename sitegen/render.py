@@ -1,7 +1,6 @@
 """Jinja environment, theme lookup, and page -> HTML."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,16 +50,6 @@ def static_files(config: SiteConfig) -> list[tuple[str, Path]]:
                 if path.is_file():
                     found["static/" + path.relative_to(static).as_posix()] = path
     return sorted(found.items())
-
-
-def theme_fingerprint(config: SiteConfig) -> str:
-    """Changes when any template or asset of the theme changes."""
-    h = hashlib.sha1()
-    for theme in theme_dirs(config):
-        for path in sorted(theme.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
 
 
 def long_date(value: Any) -> str:
