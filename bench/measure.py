@@ -1,4 +1,8 @@
-"""Run a command and measure its wall time and the peak summed RSS of its process tree."""
+"""Run a command and measure its wall time and the peak memory of its process tree.
+
+Memory is sampled two ways: summed RSS (shared copy-on-write pages counted once per process)
+and summed PSS (each shared page split among the processes mapping it, so counted once).
+"""
 from __future__ import annotations
 
 import os
@@ -16,11 +20,12 @@ class Figure:
     """One measured run: seconds and peak memory (MB) of the whole process tree."""
 
     seconds: float
-    peak_mb: float
+    peak_mb: float  # summed RSS
+    peak_pss_mb: float  # summed PSS
 
 
-def _tree_rss(root: int) -> int:
-    """Summed resident bytes of `root` and all its descendants (workers included)."""
+def _scan_proc() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """One pass over /proc: children by parent pid, and resident bytes by pid."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for name in os.listdir("/proc"):
@@ -34,20 +39,55 @@ def _tree_rss(root: int) -> int:
         pid = int(name)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * PAGE
-    total, stack = 0, [root]
+    return children, rss
+
+
+def _tree(root: int, children: dict[int, list[int]]) -> list[int]:
+    """`root` and all its descendants (workers included)."""
+    pids, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        pids.append(pid)
         stack += children.get(pid, [])
-    return total
+    return pids
+
+
+def _pss(pid: int) -> int | None:
+    """Proportional set size in bytes from smaps_rollup; 0 if the process has exited since the
+    scan (its pages are gone, so its stale RSS must not stand in), None if unreadable."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+        return None
+    except ProcessLookupError:  # a zombie
+        return 0
+    except FileNotFoundError:
+        return None if os.path.exists(f"/proc/{pid}") else 0
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Summed RSS and summed PSS (bytes) of `root`'s tree; PSS falls back to RSS per process."""
+    children, rss = _scan_proc()
+    total_rss = total_pss = 0
+    for pid in _tree(root, children):
+        resident = rss.get(pid, 0)
+        proportional = _pss(pid) if pid in rss else 0
+        total_rss += resident
+        total_pss += resident if proportional is None else proportional
+    return total_rss, total_pss
 
 
 class PeakSampler:
-    """Samples the tree's summed RSS every 20 ms in a thread; `peak` is the largest seen."""
+    """Samples the tree's memory every 20 ms in a thread; `peak_rss`, `peak_pss`: largest seen (bytes)."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
-        self.peak = 0
+        self.peak_rss = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -61,8 +101,14 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(self.pid))
+            rss, pss = _tree_memory(self.pid)
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(SAMPLE_SECONDS)
+
+    def figure(self, seconds: float) -> Figure:
+        """A Figure with these peaks in MB."""
+        return Figure(seconds, self.peak_rss / 2**20, self.peak_pss / 2**20)
 
 
 def run(command: list[str], cwd: str | None = None, env: dict | None = None) -> Figure:
@@ -74,4 +120,4 @@ def run(command: list[str], cwd: str | None = None, env: dict | None = None) -> 
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output.decode(errors='replace')[-3000:]}")
-    return Figure(seconds, sampler.peak / 2**20)
+    return sampler.figure(seconds)

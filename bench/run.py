@@ -45,7 +45,8 @@ def fresh_site(work: Path, seeds: Path) -> Path:
 
 
 def median(figures: list[Figure]) -> Figure:
-    return Figure(statistics.median(f.seconds for f in figures), max(f.peak_mb for f in figures))
+    """Median seconds; each memory figure is the largest of the runs' peaks."""
+    return Figure(statistics.median(f.seconds for f in figures), max(f.peak_mb for f in figures), max(f.peak_pss_mb for f in figures))
 
 
 def build(site: Path) -> Figure:
@@ -105,7 +106,7 @@ def serve_figures(site: Path, runs: int) -> Figure:
     finally:
         process.terminate()
         process.wait(30)
-    return Figure(statistics.median(times), sampler.peak / 2**20)
+    return sampler.figure(statistics.median(times))
 
 
 def _read(path: Path) -> bytes:
@@ -170,13 +171,13 @@ def pagefind_figure(site: Path) -> Figure | None:
 
 
 def table(rows: list[tuple[str, Figure | None]], hugo: Figure | None, floor: Figure) -> str:
-    lines = [f"{'what':58} {'seconds':>8} {'peak MB':>8} {'x Hugo':>7} {'x floor':>8}"]
+    lines = [f"{'what':58} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8} {'x Hugo':>7} {'x floor':>8}"]
     for name, figure in rows:
         if figure is None:
             lines.append(f"{name:58} {'n/a':>8}")
             continue
         ratio_hugo = f"{figure.seconds / hugo.seconds:7.2f}" if hugo else "    n/a"
-        lines.append(f"{name:58} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {ratio_hugo} {figure.seconds / floor.seconds:8.2f}")
+        lines.append(f"{name:58} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f} {ratio_hugo} {figure.seconds / floor.seconds:8.2f}")
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from sitegen.load import load_content
 from sitegen.state import BuildState, StateStore, Stamp, folder_id
 
 if TYPE_CHECKING:
-    from sitegen.convert import ConvertReport
+    from sitegen.convert.report import ConvertReport
     from sitegen.model import Site
     from sitegen.pages import Page
 

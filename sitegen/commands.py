@@ -12,7 +12,7 @@ from sitegen.errors import UsageError
 from sitegen.report import Reporter, Summary, seed_counts
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
-    from sitegen.convert import ConvertReport
+    from sitegen.convert.report import ConvertReport
 
 
 def _config(args: argparse.Namespace, base_url: str | None = None) -> SiteConfig:

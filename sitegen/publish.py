@@ -111,8 +111,9 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
 
 def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
     """Render the pages whose fingerprint changed, carry the rest over, index, and make it public."""
-    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash")
+    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None)
     publisher.begin()
+    spare = state.spare_pages if publisher.reused else {}  # what the reused spare holds already
     if not options.atomic:
         store.forget()  # output/ changes in place from here on
     try:
@@ -120,19 +121,26 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress, new_state.salt)
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
-            missing = set(publisher.keep([p.path for p in pages if state.pages.get(p.path) == p.fingerprint]))
+            carried = [p.path for p in pages if state.pages.get(p.path) == p.fingerprint and spare.get(p.path) != p.fingerprint]
+            missing = set(publisher.keep(carried))
         if missing:  # deleted from output/ by hand: make them again
             written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
             report.pages_written += written
         gone = sorted(set(state.pages) - set(new_state.pages))
         publisher.remove(gone)
+        publisher.drop(sorted(set(spare) - set(new_state.pages)))
         report.files_removed = len(gone)
         with report.timed("search"):
             new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
+        if publisher.reused:
+            publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))
+        keep_spare = options.atomic and bool(state.pages)  # the site being replaced is the one the state describes
+        if keep_spare:
+            new_state.spare_pages, new_state.spare_extra, new_state.spare_id = state.pages, state.extra_files, state.output_id
         new_state.output_id = stamp.output_id = folder_id(publisher.root)
         stamp.files = "\n".join([*new_state.pages, *new_state.extra_files])
         store.save(new_state, stamp)  # names the staging folder: valid once swapped in
-        publisher.commit()
+        publisher.commit(keep_spare)
     except BaseException:
         publisher.abort()
         if not options.atomic:

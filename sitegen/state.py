@@ -33,6 +33,9 @@ class BuildState:
     extra_files: list[str] = field(default_factory=list)  # e.g. the search index
     output_id: tuple[int, int] | None = None
     related: object = None  # related_update.RelatedMemo: what related briefings were chosen from
+    spare_pages: dict[str, str] = field(default_factory=dict)  # the site before output/, kept beside it (write.py)
+    spare_extra: list[str] = field(default_factory=list)
+    spare_id: tuple[int, int] | None = None
 
     def __getstate__(self) -> dict:
         """Briefings as plain tuples: pickle handles 10,000s of them many times faster."""
@@ -42,6 +45,7 @@ class BuildState:
 
     def __setstate__(self, flat: dict) -> None:
         flat["content"] = _content(flat["content"])
+        self.__dict__.update(BuildState().__dict__)  # fields an older cache lacks keep their defaults
         self.__dict__.update(flat)
 
 

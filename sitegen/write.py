@@ -5,6 +5,12 @@ change are hard links to the published ones, so they keep their modification tim
 staging folder is complete it is exchanged with output/ in one rename (renameat2
 RENAME_EXCHANGE), so a reader, or a build killed at any moment, sees either the old site
 whole or the new one whole.
+
+The site replaced by the swap is kept beside output/ as the spare (.output.spare). The next
+build renames it into the staging folder and brings it up to date, touching only the files
+that differ (the caller knows them from the spare's page fingerprints), instead of linking
+every file of the site again. Files in a reused spare may be hard links to published files:
+they are replaced, never written through.
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
+from sitegen.state import folder_id
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -40,8 +47,7 @@ def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> boo
         return False
     _make_parent(target)
     if not in_place:
-        with open(target, "wb") as handle:
-            handle.write(data)
+        _write_new(target, data)
         return True
     folder, _, name = target.rpartition("/")
     tmp = f"{folder}/.{name}.{os.getpid()}.tmp"
@@ -49,6 +55,18 @@ def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> boo
         handle.write(data)
     os.replace(tmp, target)
     return True
+
+
+def _write_new(target: str, data: bytes) -> None:
+    """Write a staged file; one a reused spare left there is unlinked first (it may be a published file's link)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        fd = os.open(target, flags, 0o666)
+    except FileExistsError:
+        os.unlink(target)
+        fd = os.open(target, flags, 0o666)
+    with open(fd, "wb") as handle:
+        handle.write(data)
 
 
 def _same_bytes(path: str, data: bytes) -> bool:
@@ -113,12 +131,15 @@ def _exchange(a: Path, b: Path) -> bool:
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None) -> None:
+    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None, spare_id: tuple[int, int] | None = None) -> None:
         self.output = output
         self.atomic = atomic
-        self.trash = trash  # where the replaced site is deleted after the swap, without waiting
+        self.trash = trash  # where a replaced site is deleted without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
+        self.spare = output.parent / f".{output.name}.spare"
+        self.spare_id = spare_id  # the identity of the spare the caller's state describes; None: none usable
+        self.reused = False  # True once begin() made the spare the staging folder
 
     @property
     def root(self) -> Path:
@@ -140,6 +161,11 @@ class Publisher:
                     shutil.rmtree(leftover)
             if self.trash is not None and self.trash.exists():
                 shutil.rmtree(self.trash, ignore_errors=True)  # a deletion that never finished
+            if self.atomic and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
+                os.rename(self.spare, self.staging)
+                self.reused = True
+            elif self.atomic and self.spare.exists():
+                self._discard(self.spare)  # not the site the state describes
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SitegenError(f"cannot prepare {exc.filename or self.root}: {exc.strerror}. Check that the folder is writable and the disk has space.") from None
@@ -161,13 +187,32 @@ class Publisher:
             source, target = f"{output}/{rel}", f"{staging}/{rel}"
             try:
                 os.link(source, target)
-            except FileExistsError:
-                pass
+            except FileExistsError:  # the spare's older copy
+                os.unlink(target)
+                os.link(source, target)
             except FileNotFoundError:
                 missing.append(rel)
             except OSError:
                 shutil.copy2(source, target)
         return missing
+
+    def drop(self, rels: list[str]) -> None:
+        """Delete files of a reused spare that the new site does not have, and folders left empty."""
+        if not self.reused:
+            return
+        staging = str(self.staging)
+        for rel in rels:
+            try:
+                os.unlink(f"{staging}/{rel}")
+            except FileNotFoundError:
+                continue
+            parent = rel.rpartition("/")[0]
+            while parent:
+                try:
+                    os.rmdir(f"{staging}/{parent}")
+                except OSError:  # not empty
+                    break
+                parent = parent.rpartition("/")[0]
 
     def remove(self, rels: list[str]) -> None:
         """Delete files that no longer belong to the site (in-place mode only)."""
@@ -179,19 +224,22 @@ class Publisher:
             except FileNotFoundError:
                 pass
 
-    def commit(self) -> None:
-        """Make the staging folder the published site in one step."""
+    def commit(self, keep_spare: bool = False) -> None:
+        """Make the staging folder the published site in one step; keep the replaced one as the spare."""
         if not self.atomic:
             return
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
-        if _exchange(self.staging, self.output):
-            self._discard(self.staging)
-            return
-        os.rename(self.output, self.previous)
-        os.rename(self.staging, self.output)
-        self._discard(self.previous)
+        replaced = self.staging
+        if not _exchange(self.staging, self.output):
+            os.rename(self.output, self.previous)
+            os.rename(self.staging, self.output)
+            replaced = self.previous
+        if keep_spare:
+            os.rename(replaced, self.spare)
+        else:
+            self._discard(replaced)
 
     def _discard(self, old: Path) -> None:
         """Delete the replaced site: in a background process when it can move to the trash folder."""

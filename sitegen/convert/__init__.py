@@ -1,7 +1,33 @@
-"""Convert raw seeds into Markdown briefings with YAML front matter."""
-from sitegen.convert.run import ConvertReport, convert_seeds
-from sitegen.convert.seed import Converted, convert_seed
-from sitegen.convert.topics import Taxonomy
-from sitegen.convert.topics_file import load_taxonomy
+"""Convert raw seeds into Markdown briefings with YAML front matter.
 
-__all__ = ["ConvertReport", "Converted", "Taxonomy", "convert_seed", "convert_seeds", "load_taxonomy"]
+The names below load on first use: a build that only replays the last convert report
+(convert.report) need not compile the converter's many patterns.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitegen.convert.report import ConvertReport
+    from sitegen.convert.run import convert_seeds
+    from sitegen.convert.seed import Converted, convert_seed
+    from sitegen.convert.topics import Taxonomy
+    from sitegen.convert.topics_file import load_taxonomy
+
+_HOMES = {
+    "ConvertReport": "report",
+    "convert_seeds": "run",
+    "Converted": "seed",
+    "convert_seed": "seed",
+    "Taxonomy": "topics",
+    "load_taxonomy": "topics_file",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"sitegen.convert.{_HOMES[name]}"), name)

@@ -12,29 +12,10 @@ from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
+from sitegen.convert.report import ConvertReport
 from sitegen.convert.topics import EMPTY_TAXONOMY
 from sitegen.convert.topics_file import read_site_topics, taxonomy_for
 from sitegen.errors import ConfigError, Problem, UsageError
-
-
-@dataclass
-class ConvertReport:
-    """What one `sitegen convert` run did."""
-
-    converted: int = 0
-    unchanged: int = 0
-    kept_edits: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    drafts: int = 0
-    removed: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True when no seed was rejected (warnings allowed)."""
-        return not any(problem.severity == "error" for problem in self.problems)
 
 
 def relative(path: Path, site_root: Path) -> str:

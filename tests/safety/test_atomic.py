@@ -33,11 +33,11 @@ def test_build_writes_into_staging_beside_output_then_swaps(tmp_path: Path, caps
     seen = {}
     commit = write.Publisher.commit
 
-    def spy(self: write.Publisher) -> None:
+    def spy(self: write.Publisher, *args: object) -> None:
         seen["staging"] = self.staging
         seen["output at commit"] = tree(site / "output")
         seen["staged"] = tree(self.staging)
-        commit(self)
+        commit(self, *args)
 
     monkeypatch.setattr(write.Publisher, "commit", spy)
     _build(capsys, site)
@@ -96,7 +96,8 @@ def test_leftovers_of_a_killed_build_are_cleaned_up(tmp_path: Path, capsys: pyte
         (site / leftover / "2023" / "half-written.html").write_text("<p>half")
     _build(capsys, site)
     assert tree(site / "output") == expected
-    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert sorted(p.name for p in site.iterdir()) == [".output.spare", ".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert tree(site / ".output.spare") == expected  # the site this build replaced, kept for the next one
 
 
 def test_killed_between_the_two_renames_of_the_fallback_swap(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -114,10 +115,12 @@ def test_fallback_swap_without_renameat2(tmp_path: Path, capsys: pytest.CaptureF
     monkeypatch.setattr(write, "_exchange", lambda a, b: False)
     site = _site(tmp_path / "site")
     _build(capsys, site)
+    first = tree(site / "output")
     (site / "content" / "2023-09-01-gamma.md").unlink()
     _build(capsys, site)
     assert tree(site / "output") == _fresh(tmp_path, site, capsys)
-    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert sorted(p.name for p in site.iterdir()) == [".output.spare", ".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert tree(site / ".output.spare") == first  # the site this build replaced, kept for the next one
 
 
 def test_output_deleted_by_hand_is_rebuilt_whole(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -128,3 +131,56 @@ def test_output_deleted_by_hand_is_rebuilt_whole(tmp_path: Path, capsys: pytest.
     (site / "output" / "feed.xml").unlink()
     _build(capsys, site)
     assert tree(site / "output") == expected
+
+
+def _spy_on_reuse(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each build's Publisher reused the spare as its staging folder."""
+    reused: list[bool] = []
+    begin = write.Publisher.begin
+
+    def spy(self: write.Publisher) -> None:
+        begin(self)
+        reused.append(self.reused)
+
+    monkeypatch.setattr(write.Publisher, "begin", spy)
+    return reused
+
+
+def test_the_spare_is_brought_up_to_date_and_swapped_in(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    reused = _spy_on_reuse(monkeypatch)
+    site = _site(tmp_path / "site")
+    _build(capsys, site)
+    (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha", "2023-10-27", '["Iraq"]', "A second body.\n"))
+    _build(capsys, site)
+    for path in (site / "output").rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD, OLD))
+    (site / "content" / "2023-09-01-gamma.md").unlink()  # its page and September's archive go
+    (site / "content" / "2023-10-26-beta.md").write_text(briefing("Beta", "2023-10-26", '["Iraq", "France"]', "Beta, edited.\n"))
+    before = tree(site / "output")
+    _build(capsys, site)
+    assert reused == [False, False, True]  # the third build starts from the site the second replaced
+    after = tree(site / "output")
+    assert after == _fresh(tmp_path, site, capsys)
+    assert not (site / "output" / "2023" / "09").exists() and not (site / "output" / "archive" / "2023" / "09").exists()
+    for rel in after:  # the alpha page changed in the second build: the spare's older copy was replaced
+        mtime = (site / "output" / rel).stat().st_mtime
+        assert (mtime == OLD) == (before.get(rel) == after[rel]), rel
+    alpha = "2023/10/27/alpha/index.html"
+    assert (site / "output" / alpha).stat().st_ino == (site / ".output.spare" / alpha).stat().st_ino  # shared, not copied
+
+
+def test_a_spare_that_is_not_the_one_recorded_is_discarded(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    reused = _spy_on_reuse(monkeypatch)
+    site = _site(tmp_path / "site")
+    _build(capsys, site)
+    (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha", "2023-10-27", '["Iraq"]', "A second body.\n"))
+    _build(capsys, site)
+    spare = site / ".output.spare"
+    os.rename(spare, tmp_path / "elsewhere")
+    (spare / "2023").mkdir(parents=True)
+    (spare / "2023" / "stray.html").write_text("<p>not ours")
+    (site / "content" / "2023-10-26-beta.md").write_text(briefing("Beta", "2023-10-26", '["Iraq", "France"]', "Beta, edited.\n"))
+    _build(capsys, site)
+    assert reused == [False, False, False]
+    assert tree(site / "output") == _fresh(tmp_path, site, capsys)
