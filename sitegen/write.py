@@ -59,14 +59,18 @@ def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> boo
 
 def _write_new(target: str, data: bytes) -> None:
     """Write a staged file; one a reused spare left there is unlinked first (it may be a published file's link)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
-        fd = os.open(target, flags, 0o666)
-    except FileExistsError:
-        os.unlink(target)
-        fd = os.open(target, flags, 0o666)
-    with open(fd, "wb") as handle:
-        handle.write(data)
+        try:
+            handle = open(target, "xb")
+        except FileExistsError:
+            os.unlink(target)
+            handle = open(target, "xb")
+        with handle:
+            handle.write(data)
+    except OSError as exc:
+        if exc.filename is None:  # write() errors (a full disk) name no file: name it
+            raise OSError(exc.errno, exc.strerror, target) from None
+        raise
 
 
 def _same_bytes(path: str, data: bytes) -> bool:

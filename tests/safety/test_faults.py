@@ -23,7 +23,7 @@ def _failing_open(code: int, after: int):
     calls = {"n": 0}
 
     def fake(path, mode="r", *args, **kwargs):
-        if "w" in mode:
+        if "w" in mode or "x" in mode:
             calls["n"] += 1
             if calls["n"] > after:
                 raise OSError(code, __import__("os").strerror(code), str(path))
