@@ -11,52 +11,102 @@ a change to some briefings (C) changes only:
 - the score and same-story test of pairs with a briefing of C, and so the results of every
   briefing that can find one of C as a candidate: those in the postings of C's terms.
 
-Those are computed again; every other briefing keeps its last result. Any other change
-(a briefing added, removed or moved in site order, other settings, other code) redoes all.
+Those are computed again; every other briefing keeps its last result. A briefing whose
+revision is unchanged is not looked at; one whose text and facts are unchanged (a body
+edit) changes nothing, and then the bulky term index is not even loaded from the cache.
+Any other change (a briefing added, removed or moved in site order, other settings, other
+code) redoes all.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path
+from typing import Callable, Sequence
 
 from sitegen import related
 from sitegen.model import Briefing, Site
 
 
 @dataclass
-class RelatedMemo:
-    """What the last computation saw and chose, kept in the build state."""
+class TermIndex:
+    """Every briefing's terms and the statistics over them: the bulky part of the memo."""
 
-    key: str
-    order: tuple[str, ...]
-    texts: list[tuple]  # per position: what terms_of reads
     terms: list[set[str]]
-    facts: list[tuple]  # per position: what same_story reads
     followed: dict[str, list[int]]
     weights: dict[str, int]
-    chosen: dict[str, tuple[str, ...]]
-    counts: dict[str, int] | None = None  # how many briefings have each term
+    counts: dict[str, int]  # how many briefings have each term
+
+
+class RelatedMemo:
+    """What the last computation saw and chose, by position in site order; kept in the build state.
+
+    The term index may be a loader (the cache reads it on first use) instead of the index.
+    """
+
+    def __init__(self, key: str, order: str, revs: list[str], text_keys: list[str], facts: list[tuple], chosen: list[tuple[int, ...]],
+                 index: TermIndex | Callable[[], TermIndex] | None) -> None:
+        self.key, self.order, self.revs, self.text_keys, self.facts, self.chosen = key, order, revs, text_keys, facts, chosen
+        self._index = index
+
+    @property
+    def index(self) -> TermIndex | None:
+        """The term index; None when the cache could not give it back."""
+        if callable(self._index):
+            loaded = self._index()
+            self._index = loaded if isinstance(loaded, TermIndex) else None
+        return self._index
+
+    @property
+    def loaded_index(self) -> TermIndex | None:
+        """The term index when in memory, else None (then it is the one the cache holds)."""
+        return self._index if isinstance(self._index, TermIndex) else None
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_index"] = None  # the cache stores it apart
+        return state
 
 
 MAX_TOUCHED = 200  # more terms gained or lost than this: computing the postings afresh is quicker
 
 
-def _stats(memo: RelatedMemo | None, terms: list[set[str]]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
-    """related.term_weights and the term counts: from the memo's when few briefings' terms changed."""
-    known = getattr(memo, "counts", None)
-    changed = [i for i in range(len(terms)) if terms[i] != memo.terms[i]] if known is not None else []
-    touched = set().union(*(terms[i] ^ memo.terms[i] for i in changed)) if changed else set()
-    if known is None or len(touched) > MAX_TOUCHED:
+@lru_cache(maxsize=None)
+def _code_key(count: int) -> str:
+    return hashlib.sha1(Path(related.__file__).read_bytes() + f"|{count}".encode()).hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _text_key(b: Briefing) -> str:
+    """A digest of what terms_of reads."""
+    return _digest("\0".join((b.title, b.summary, *(t.slug for t in b.tags))))
+
+
+def _facts(b: Briefing) -> tuple:
+    """What same_story reads."""
+    return (b.source, b.date.timestamp() if b.date else None)
+
+
+def _stats(index: TermIndex | None, terms: list[set[str]], changed: Sequence[int]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
+    """related.term_weights and the term counts: updated from the index when few terms changed.
+
+    `changed`: the positions whose terms differ from the index's.
+    """
+    touched = set().union(*(terms[i] ^ index.terms[i] for i in changed)) if index is not None and changed else set()
+    if index is None or len(touched) > MAX_TOUCHED:
         counts = Counter(chain.from_iterable(terms))
         return (*related.term_weights(terms, counts), counts)
-    counts, weights, followed = dict(known), dict(memo.weights), dict(memo.followed)
+    counts, weights, followed = dict(index.counts), dict(index.weights), dict(index.followed)
     for i in changed:
-        for term in memo.terms[i] - terms[i]:
+        for term in index.terms[i] - terms[i]:
             counts[term] -= 1
-        for term in terms[i] - memo.terms[i]:
+        for term in terms[i] - index.terms[i]:
             counts[term] = counts.get(term, 0) + 1
     total, cap = len(terms), related.posting_cap(len(terms))
     for term in touched:
@@ -73,24 +123,26 @@ def _stats(memo: RelatedMemo | None, terms: list[set[str]]) -> tuple[dict[str, l
     return followed, weights, counts
 
 
-def _text(b: Briefing) -> tuple:
-    return (b.title, b.summary, tuple(t.slug for t in b.tags))
-
-
-def _affected(memo: RelatedMemo, terms: list[set[str]], facts: list[tuple], followed: dict, weights: dict) -> set[int]:
-    changed = [i for i in range(len(terms)) if terms[i] != memo.terms[i] or facts[i] != memo.facts[i]]
+def _affected(index: TermIndex, terms: list[set[str]], moved: Sequence[int], followed: dict, weights: dict) -> set[int]:
+    """Positions whose related briefings can differ when those in `moved` changed terms or facts."""
     gained_or_lost: set[str] = set()
-    for i in changed:
-        gained_or_lost |= terms[i] ^ memo.terms[i]
-    hot = {t for t in gained_or_lost if memo.weights.get(t) != weights.get(t) or t in followed or t in memo.followed}
-    affected = set(changed)
+    for i in moved:
+        gained_or_lost |= terms[i] ^ index.terms[i]
+    hot = {t for t in gained_or_lost if index.weights.get(t) != weights.get(t) or t in followed or t in index.followed}
+    affected = set(moved)
     if hot:
         affected.update(i for i, these in enumerate(terms) if not these.isdisjoint(hot))
-    for i in changed:
-        for term in terms[i] | memo.terms[i]:
+    for i in moved:
+        for term in terms[i] | index.terms[i]:
             affected.update(followed.get(term, ()))
-            affected.update(memo.followed.get(term, ()))
+            affected.update(index.followed.get(term, ()))
     return affected
+
+
+def _found(briefings: list[Briefing], chosen: list[tuple[int, ...]]) -> dict[str, tuple[Briefing, ...]]:
+    """Positions -> today's objects (their titles show)."""
+    get = briefings.__getitem__
+    return {b.url: tuple(map(get, picks)) for b, picks in zip(briefings, chosen)}
 
 
 def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[dict[str, tuple[Briefing, ...]], RelatedMemo | None]:
@@ -98,20 +150,43 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
     briefings = site.briefings
     if count <= 0 or len(briefings) < 2:
         return {}, None
-    key = hashlib.sha1(Path(related.__file__).read_bytes() + f"|{count}".encode()).hexdigest()
-    order = tuple(b.url for b in briefings)
-    texts = [_text(b) for b in briefings]
-    same = isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order  # an older cache holds something else
-    terms = [memo.terms[i] if same and memo.texts[i] == texts[i] else related.terms_of(b) for i, b in enumerate(briefings)]
-    facts = [(b.source, b.date) for b in briefings]
-    followed, weights, counts = _stats(memo if same else None, terms)
-    only = _affected(memo, terms, facts, followed, weights) if same else None
-    fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights)) if only != set() else {}
-    if only is None:
-        chosen = {url: tuple([b.url for b in picked]) for url, picked in fresh.items()}
-        return fresh, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen, counts)
-    chosen = dict(memo.chosen)
-    chosen.update((url, tuple([b.url for b in picked])) for url, picked in fresh.items())
-    get = {b.url: b for b in briefings}.__getitem__
-    found = {url: tuple(map(get, urls)) for url, urls in chosen.items()}  # today's objects: their titles show
-    return found, RelatedMemo(key, order, texts, terms, facts, followed, weights, chosen, counts)
+    key, order = _code_key(count), _digest("\n".join([b.url for b in briefings]))
+    revs = [b.rev for b in briefings]
+    if not (isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order):  # an older cache holds something else
+        return _afresh(briefings, count, key, order, revs)
+    text_keys, facts = list(memo.text_keys), list(memo.facts)
+    moved = []  # positions whose terms or facts may differ
+    for i, (rev, old) in enumerate(zip(revs, memo.revs)):
+        if rev != old or not rev:  # a briefing without a revision is looked at every time
+            text_keys[i], facts[i] = _text_key(briefings[i]), _facts(briefings[i])
+            if text_keys[i] != memo.text_keys[i] or facts[i] != memo.facts[i]:
+                moved.append(i)
+    if not moved:
+        return _found(briefings, memo.chosen), RelatedMemo(key, order, revs, text_keys, facts, memo.chosen, memo._index)
+    index = memo.index
+    if index is None or len(index.terms) != len(briefings):
+        return _afresh(briefings, count, key, order, revs)
+    terms = list(index.terms)
+    for i in moved:
+        if text_keys[i] != memo.text_keys[i]:
+            terms[i] = related.terms_of(briefings[i])
+    retermed = [i for i in moved if terms[i] != index.terms[i]]
+    followed, weights, counts = _stats(index, terms, retermed)
+    only = _affected(index, terms, moved, followed, weights)
+    fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights))
+    position = {b.url: i for i, b in enumerate(briefings)}
+    chosen = list(memo.chosen)
+    for url, picked in fresh.items():
+        chosen[position[url]] = tuple([position[b.url] for b in picked])
+    new_index = TermIndex(terms, followed, weights, counts) if retermed else index
+    return _found(briefings, chosen), RelatedMemo(key, order, revs, text_keys, facts, chosen, new_index)
+
+
+def _afresh(briefings: list[Briefing], count: int, key: str, order: str, revs: list[str]) -> tuple[dict, RelatedMemo]:
+    terms = [related.terms_of(b) for b in briefings]
+    followed, weights, counts = _stats(None, terms, ())
+    fresh = related.find_related(briefings, count, terms=terms, stats=(followed, weights))
+    position = {b.url: i for i, b in enumerate(briefings)}
+    chosen = [tuple([position[b.url] for b in fresh[b.url]]) for b in briefings]
+    memo = RelatedMemo(key, order, revs, [_text_key(b) for b in briefings], [_facts(b) for b in briefings], chosen, TermIndex(terms, followed, weights, counts))
+    return fresh, memo

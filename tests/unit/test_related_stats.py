@@ -6,7 +6,7 @@ from collections import Counter
 from itertools import chain
 
 from sitegen import related
-from sitegen.related_update import RelatedMemo, _stats
+from sitegen.related_update import TermIndex, _stats
 
 WORDS = [f"word{n}" for n in range(60)] + [f"t:topic{n}" for n in range(8)]
 
@@ -15,10 +15,10 @@ def _terms(rng: random.Random, count: int) -> list[set[str]]:
     return [set(rng.sample(WORDS, rng.randint(1, 9))) for _ in range(count)]
 
 
-def _memo(terms: list[set[str]]) -> RelatedMemo:
+def _index(terms: list[set[str]]) -> TermIndex:
     counts = Counter(chain.from_iterable(terms))
     followed, weights = related.term_weights(terms, counts)
-    return RelatedMemo("key", (), [], terms, [], followed, weights, {}, dict(counts))
+    return TermIndex(terms, followed, weights, dict(counts))
 
 
 def test_updated_stats_equal_fresh_ones_after_random_edits() -> None:
@@ -28,15 +28,16 @@ def test_updated_stats_equal_fresh_ones_after_random_edits() -> None:
         after = [set(these) for these in before]
         for i in rng.sample(range(len(after)), rng.randint(1, min(3, len(after)))):
             after[i] = set(rng.sample(WORDS, rng.randint(1, 9))) | {f"new{rng.randint(0, 3)}"}
-        followed, weights, counts = _stats(_memo(before), after)
+        changed = [i for i in range(len(after)) if after[i] != before[i]]
+        followed, weights, counts = _stats(_index(before), after, changed)
         fresh_followed, fresh_weights = related.term_weights(after)
         assert followed == fresh_followed
         assert weights == fresh_weights
         assert counts == Counter(chain.from_iterable(after))
 
 
-def test_a_memo_without_counts_computes_afresh() -> None:
+def test_without_an_index_the_stats_are_computed_afresh() -> None:
     terms = _terms(random.Random(3), 20)
-    memo = _memo(terms)
-    memo.counts = None
-    assert _stats(memo, terms)[:2] == related.term_weights(terms)
+    followed, weights, counts = _stats(None, terms, ())
+    assert (followed, weights) == related.term_weights(terms)
+    assert counts == Counter(chain.from_iterable(terms))

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from sitegen.model import Briefing, TagRef
 from sitegen.related import find_related
@@ -63,3 +66,37 @@ def test_an_added_briefing_recomputes_everything() -> None:
 
 def test_nothing_to_relate() -> None:
     assert update_related(build_site([]), 3, None) == ({}, None)
+
+
+def _revised(b: Briefing) -> Briefing:
+    """The briefing with its revision set, as content loading sets it."""
+    values = dataclasses.astuple(dataclasses.replace(b, rev=""))
+    return dataclasses.replace(b, rev=hashlib.sha1(repr(values).encode()).hexdigest()[:16])
+
+
+def test_with_revisions_a_body_edit_needs_no_term_index_and_others_equal_full_computations() -> None:
+    rng = random.Random(11)
+    briefings = [_revised(_briefing(rng, n)) for n in range(120)]
+    _, memo = update_related(build_site(briefings), 4, None)
+    briefings[5] = _revised(dataclasses.replace(briefings[5], body_hash="edited"))
+    index = memo.loaded_index
+    memo._index = lambda: pytest.fail("a body edit loaded the term index")
+    site = build_site(briefings)
+    found, memo = update_related(site, 4, memo)
+    assert _urls(found) == _urls(find_related(site.briefings, 4))
+    memo._index = index
+    for step in range(30):
+        i, j = rng.randrange(len(briefings)), rng.randrange(len(briefings))
+        change = step % 3
+        if change == 0:
+            new = dataclasses.replace(briefings[i], title=briefings[j].title)
+        elif change == 1:
+            new = dataclasses.replace(briefings[i], source=briefings[j].source)
+        else:
+            new = dataclasses.replace(briefings[i], body_hash=f"edit {step}")
+        briefings[i] = _revised(new)
+        site = build_site(briefings)
+        found, memo = update_related(site, 4, memo)
+        assert _urls(found) == _urls(find_related(site.briefings, 4)), f"step {step}, change {change}"
+        shown = {b.url: b for b in site.briefings}
+        assert all(r is shown[r.url] for picked in found.values() for r in picked)  # today's objects, today's titles
