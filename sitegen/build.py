@@ -108,7 +108,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report)
         from sitegen.publish import publish
 
-        publish(config, options, site, pages, state, new_state, stamp, store, report, progress)
+        publish(config, options, site, pages, state, new_state, stamp, store, report, progress, trust_output=changed is not None)
     return _finish(report, started)
 
 

@@ -109,19 +109,26 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
     return written, len(pages) - written
 
 
-def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
-    """Render the pages whose fingerprint changed, carry the rest over, index, and make it public."""
+def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None,
+            trust_output: bool = False) -> None:
+    """Render the pages whose fingerprint changed, carry the rest over, index, and make it public.
+
+    `trust_output`: written in place, output/ still holds what the last build wrote (serve,
+    whose watcher names every change): do not look for files deleted by hand.
+    """
     publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None)
     publisher.begin()
     spare = state.spare_pages if publisher.reused else {}  # what the reused spare holds already
     if not options.atomic:
         store.forget()  # output/ changes in place from here on
     try:
-        todo = [p for p in pages if state.pages.get(p.path) != p.fingerprint]
+        last = state.pages.get
+        todo = [p for p in pages if last(p.path) != p.fingerprint]
         report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress, new_state.salt)
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
-            carried = [p.path for p in pages if state.pages.get(p.path) == p.fingerprint and spare.get(p.path) != p.fingerprint]
+            in_spare = spare.get
+            carried = [] if trust_output and not options.atomic else [p.path for p in pages if last(p.path) == p.fingerprint != in_spare(p.path)]
             missing = set(publisher.keep(carried))
         if missing:  # deleted from output/ by hand: make them again
             written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)

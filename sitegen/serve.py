@@ -157,10 +157,20 @@ class _Changes(FileSystemEventHandler):
                 observer.schedule(self, os.path.join(self.root, name), recursive=True)
                 self.watched.add(name)
 
+    def _about_a_watched_folder(self, event: FileSystemEvent) -> bool:
+        """True when the event is about seeds/, content/ or themes/ itself (made, moved, deleted)."""
+        if event.event_type == "modified":  # a file in it changed: that file's own event says which
+            return False
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            path = os.fsdecode(raw)
+            if os.path.dirname(path) == self.root and os.path.basename(path) in WATCHED:
+                return True
+        return False
+
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        if event.is_directory and self.observer is not None and len(self.watched) < len(WATCHED):
+        if event.is_directory and self.observer is not None and self._about_a_watched_folder(event):
             self.watch(self.observer)  # seeds/, content/ or themes/ made while serving
             with self._lock:
                 self._paths = None  # files may have come with it before the watch began

@@ -10,14 +10,14 @@ from sitegen.model import Briefing, Period, Site, Topic
 def build_topics(briefings: list[Briefing]) -> list[Topic]:
     """One topic per slug, its briefings newest first; the most used spelling names it."""
     members: dict[str, list[Briefing]] = defaultdict(list)
-    spellings: dict[str, Counter] = defaultdict(Counter)
+    spellings: dict[str, list[str]] = defaultdict(list)
     for briefing in briefings:
         for tag in briefing.tags:
             members[tag.slug].append(briefing)
-            spellings[tag.slug][tag.name] += 1
+            spellings[tag.slug].append(tag.name)
     topics = []
     for slug in sorted(members):
-        name = min(spellings[slug].items(), key=lambda item: (-item[1], item[0]))[0]
+        name = min(Counter(spellings[slug]).items(), key=lambda item: (-item[1], item[0]))[0]
         topics.append(Topic(name, slug, f"topics/{slug}/", tuple(members[slug])))
     return topics
 

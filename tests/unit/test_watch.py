@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 import time
 
 import pytest
@@ -53,3 +54,21 @@ def test_a_burst_of_changes_is_one_build_and_changes_during_a_build_one_more():
     time.sleep(0.5)
     debouncer.stop()
     assert len(runs) == 2
+
+
+def test_a_content_edit_is_named_even_without_a_themes_folder(tmp_path: Path) -> None:
+    """Only the edited file is looked at again: a folder event inside content/ does not ask for a full scan."""
+    from watchdog.events import DirModifiedEvent, FileClosedEvent, FileModifiedEvent
+
+    from sitegen.serve import _Changes
+    from sitegen.watch import Debouncer
+
+    for name in ("seeds", "content"):
+        (tmp_path / name).mkdir()
+    changes = _Changes(tmp_path, Debouncer(lambda: None), "topics.yaml")
+    changes.observer = object()  # as if watching; no folder is made or moved below
+    changes.take()
+    edited = str(tmp_path / "content" / "a.md")
+    for event in (FileModifiedEvent(edited), FileClosedEvent(edited), DirModifiedEvent(str(tmp_path / "content"))):
+        changes.on_any_event(event)
+    assert changes.take() == {"content/a.md"}
