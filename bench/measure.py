@@ -69,15 +69,21 @@ def _pss(pid: int) -> int | None:
         return None
 
 
-def _tree_memory(root: int) -> tuple[int, int]:
-    """Summed RSS and summed PSS (bytes) of `root`'s tree; PSS falls back to RSS per process."""
+def _tree_memory(root: int, pss_above: int = 0) -> tuple[int, int]:
+    """Summed RSS and summed PSS (bytes) of `root`'s tree; PSS falls back to RSS per process.
+
+    PSS never exceeds RSS, so when the RSS sum is at most `pss_above` (the peak PSS so far)
+    the costly smaps_rollup reads are skipped and 0 is returned for PSS.
+    """
     children, rss = _scan_proc()
-    total_rss = total_pss = 0
-    for pid in _tree(root, children):
-        resident = rss.get(pid, 0)
+    pids = _tree(root, children)
+    total_rss = sum(rss.get(pid, 0) for pid in pids)
+    if total_rss <= pss_above:
+        return total_rss, 0
+    total_pss = 0
+    for pid in pids:
         proportional = _pss(pid) if pid in rss else 0
-        total_rss += resident
-        total_pss += resident if proportional is None else proportional
+        total_pss += rss.get(pid, 0) if proportional is None else proportional
     return total_rss, total_pss
 
 
@@ -101,7 +107,7 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, pss = _tree_memory(self.pid)
+            rss, pss = _tree_memory(self.pid, self.peak_pss)
             self.peak_rss = max(self.peak_rss, rss)
             self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(SAMPLE_SECONDS)

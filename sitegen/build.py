@@ -95,21 +95,21 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         inputs = _convert(config, options, store, changed, report, progress)
     if _up_to_date(store.stamp(), inputs.digest(salt), output) and report.ok:
         report.nothing_changed = True
-        return _finish(report, started)
+        return _finish(report, started, store)
     with report.timed("load"):
         state, entries = _load(config, options, store, salt, inputs, report, progress)
-    gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again; _finish unfreezes
+    gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again
     with report.timed("index"):
-        site, pages = _index(config, options, entries, salt, report, state)
+        site, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
     if report.problems and not options.publish_on_error:
-        return _finish(report, started)
+        return _finish(report, started, store)
     with report.timed("publish"):
         new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related)
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report)
         from sitegen.publish import publish
 
         publish(config, options, site, pages, state, new_state, stamp, store, report, progress, trust_output=changed is not None)
-    return _finish(report, started)
+    return _finish(report, started, store)
 
 
 def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
@@ -160,18 +160,28 @@ def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: st
     return state, entries
 
 
-def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState) -> tuple[Site, list[Page]]:
-    """Topics, archives, neighbours and related briefings; then the plan of every output file."""
+def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState, store: StateStore, watched: bool = False) -> tuple[Site, list[Page]]:
+    """Topics, archives, neighbours and related briefings; then the plan of every output file.
+
+    Serve keeps the plan in its store; when the watcher named the changes (`watched`) and they
+    move nothing, the last plan is patched instead (site_patch.py).
+    """
     from sitegen.pages import plan_pages
     from sitegen.render import static_files
     from sitegen.select import select_briefings
+    from sitegen.site_patch import Plan, edited, patch_site, unchanged_pages
     from sitegen.taxonomy import build_site
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
-    site = build_site(briefings)
+    last = store.plan if watched and store.in_memory else None
+    changes = edited(last.site, briefings) if isinstance(last, Plan) and last.salt == salt else None
+    site = patch_site(last.site, changes) if changes is not None else build_site(briefings)
     with report.timed("related"):
         site.related = _related(site, config.related, state)
-    pages = plan_pages(site, config.per_page, config.feed_items, salt, [(rel, _file_digest(path)) for rel, path in static_files(config)])
+    kept = unchanged_pages(last, site, changes) if changes is not None else None
+    pages = plan_pages(site, config.per_page, config.feed_items, salt, [(rel, _file_digest(path)) for rel, path in static_files(config)], kept)
+    if store.in_memory:
+        store.plan = Plan(salt, site, pages)
     report.briefings, report.topics = len(site.briefings), len(site.topics)
     return site, pages
 
@@ -190,7 +200,10 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()[:16]
 
 
-def _finish(report: BuildReport, started: float) -> BuildReport:
-    gc.unfreeze()
+def _finish(report: BuildReport, started: float, store: StateStore) -> BuildReport:
+    if store.in_memory:  # serve: what this build made stays unscanned too (serve collects now and then, when idle)
+        gc.freeze()
+    else:
+        gc.unfreeze()
     report.seconds = time.perf_counter() - started
     return report

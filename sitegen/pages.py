@@ -54,12 +54,16 @@ def _list_pages(kind: str, key: str, base: str, items: Sequence[Briefing], per_p
     return pages
 
 
-def _briefing_pages(site: Site, salt: str) -> list[Page]:
+def _briefing_pages(site: Site, salt: str, kept: dict[str, Page] | None = None) -> list[Page]:
+    """The page of each briefing; `kept`: pages (by URL) known to be unchanged, taken as they are."""
     names = {t.slug: t.name for t in site.topics}  # a topic's name comes from every briefing's spelling
     shown = {id(t): names[t.slug] for b in site.briefings for t in b.tags}  # by identity: TagRefs are shared, and hashing one costs
     neighbours, related, sha1 = site.neighbours, site.related, hashlib.sha1
     pages = []
     for b in site.briefings:
+        if kept and (page := kept.get(b.url)) is not None:
+            pages.append(page)
+            continue
         newer, older = neighbours[b.url]
         parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *map(_rev, related.get(b.url, ())), *map(shown.__getitem__, map(id, b.tags))]
         fingerprint = sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
@@ -80,9 +84,12 @@ def _feed_pages(site: Site, feed_items: int, salt: str) -> list[Page]:
     return pages
 
 
-def plan_pages(site: Site, per_page: int, feed_items: int, salt: str, static_files: Sequence[tuple[str, str]]) -> list[Page]:
-    """Every output file of the site, in a stable order."""
-    pages = _briefing_pages(site, salt)
+def plan_pages(site: Site, per_page: int, feed_items: int, salt: str, static_files: Sequence[tuple[str, str]], kept: dict[str, Page] | None = None) -> list[Page]:
+    """Every output file of the site, in a stable order.
+
+    `kept`: briefing pages (by URL) whose inputs are known not to have changed (site_patch.py).
+    """
+    pages = _briefing_pages(site, salt, kept)
     pages += _list_pages("index", "", "", site.briefings, per_page, salt)
     topic_summary = [f"{t.slug}|{t.name}|{t.count}|{t.briefings[0].rev}" for t in site.topics]
     pages.append(Page("topics/index.html", "topics", "", 1, _digest([salt, *topic_summary])))

@@ -1,11 +1,14 @@
 """sitegen serve: build, serve output/ on loopback, watch, rebuild, reload the browser."""
 from __future__ import annotations
 
+import gc
+
 import html
 import ipaddress
 import logging
 import mimetypes
 import os
+import signal
 import threading
 from pathlib import Path
 
@@ -204,6 +207,24 @@ def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter
     status.builds += 1
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+COLLECT_EVERY = 20  # rebuilds between two full runs of the cycle collector
+
+
+def _collect() -> None:
+    """Free what earlier rebuilds left in reference cycles, then set the survivors aside again.
+
+    Each rebuild leaves what it made frozen (build.py), so that the cycle collector does not
+    scan the whole archive while the next rebuild runs; this is the occasional full pass.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 def _warm_up() -> None:
     """Import what a rebuild imports on first use (Jinja, markdown-it, the planner), before the first save."""
     import sitegen.pages  # noqa: F401
@@ -217,6 +238,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     """Serve until Ctrl-C; return the exit status."""
     if not is_loopback(host):
         reporter.line(f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local.")
+    signal.signal(signal.SIGTERM, _stop)  # `kill` stops serve as Ctrl-C does: the state is written
     status = Status()
     store = StateStore(config.cache_dir, in_memory=True)  # no pickle round trip per rebuild; written at exit
     output = options.output or config.output_dir
@@ -228,6 +250,8 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
         loop = loop_holder.get("loop")
         if loop is not None:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+        if status.builds % COLLECT_EVERY == 0:
+            _collect()
 
     debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.05)
     observer = Observer()

@@ -213,6 +213,7 @@ class StateStore:
         self._saved_index: object = None  # the term index the file holds
         self._on_disk = True  # False once forget() emptied the file
         self.inputs: object = None  # serve: the last inputs.Inputs scanned, updated from the watcher's paths
+        self.plan: object = None  # serve: the last site_patch.Plan
 
     def stamp(self) -> Stamp:
         if self._stamp is None:

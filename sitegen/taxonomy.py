@@ -15,11 +15,12 @@ def build_topics(briefings: list[Briefing]) -> list[Topic]:
         for tag in briefing.tags:
             members[tag.slug].append(briefing)
             spellings[tag.slug].append(tag.name)
-    topics = []
-    for slug in sorted(members):
-        name = min(Counter(spellings[slug]).items(), key=lambda item: (-item[1], item[0]))[0]
-        topics.append(Topic(name, slug, f"topics/{slug}/", tuple(members[slug])))
-    return topics
+    return [Topic(most_used(spellings[slug]), slug, f"topics/{slug}/", tuple(members[slug])) for slug in sorted(members)]
+
+
+def most_used(spellings: list[str]) -> str:
+    """A topic's name: its most used spelling (ties: the first in sort order)."""
+    return min(Counter(spellings).items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]]:

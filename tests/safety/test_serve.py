@@ -192,3 +192,16 @@ def test_edits_during_a_build_give_exactly_one_more_build() -> None:
         assert len(runs) == 2  # and nothing after that
     finally:
         debouncer.stop()
+
+
+def test_sigterm_stops_cleanly_and_writes_the_state(site: Path) -> None:
+    served = Served(site)
+    try:
+        (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha edited"))
+        served.wait_for(lambda: b"Alpha edited" in served.get("/2023/10/27/alpha/")[1], "the edit to show")
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=20) == 0
+        assert not any("Traceback" in line for line in served.lines), "".join(served.lines)
+        assert (site / ".sitegen-cache" / "build-state.sqlite").is_file()  # the next start need not build everything
+    finally:
+        served.stop()
