@@ -12,10 +12,10 @@ The rule, in full (docs/themes.md repeats it for theme authors):
    differ and at least one is known), is dated within SAME_STORY_DAYS days, and shares at
    least SAME_STORY_SHARE of the briefing's own term weight.
 5. Candidates are found through an inverted index: the postings of the briefing's terms
-   that at most `posting_cap(N)` briefings share (a commoner term still adds to a score,
-   but following it would cost much and find little). The CANDIDATES found by the most
-   terms (ties: earlier in site order, i.e. newer, then slug) are scored
-   and ranked: same story first, then score, then site order. The first `count` are
+   that at most `posting_cap(N)` briefings share (0.5% of N, from 30 to 100: a commoner
+   term still adds to a score, but following it would cost much and find little). The
+   CANDIDATES found by the most terms (ties: earlier in site order, i.e. newer, then slug)
+   are scored and ranked: same story first, then score, then site order. The first `count` are
    shown; a score below MIN_SCORE is never shown (no padding with unrelated briefings).
 """
 from __future__ import annotations
@@ -38,6 +38,7 @@ _STOP = frozenset(
     month today yesterday people""".split()
 )
 MIN_CAP = 30
+MAX_CAP = 100  # beyond 20,000 briefings the cap stops growing: following commoner terms costs quadratic time
 SAME_STORY_DAYS = 2
 SAME_STORY_SHARE = 0.3
 MIN_SCORE = 8
@@ -45,8 +46,8 @@ CANDIDATES = 8
 
 
 def posting_cap(total: int) -> int:
-    """Most briefings a term may be shared by and still be followed: 0.5% of them, at least MIN_CAP."""
-    return max(MIN_CAP, total // 200)
+    """Most briefings a term may be shared by and still be followed: 0.5% of them, between MIN_CAP and MAX_CAP."""
+    return min(MAX_CAP, max(MIN_CAP, total // 200))
 
 
 @lru_cache(maxsize=None)

@@ -64,5 +64,5 @@ def test_count_zero_or_a_single_briefing_gives_nothing():
     assert find_related([IRAQ_A], 5) == {}
 
 
-def test_posting_cap_grows_with_the_site():
-    assert (posting_cap(100), posting_cap(10_000), posting_cap(100_000)) == (30, 50, 500)
+def test_posting_cap_grows_with_the_site_up_to_a_bound():
+    assert (posting_cap(100), posting_cap(10_000), posting_cap(20_000), posting_cap(100_000)) == (30, 50, 100, 100)
