@@ -253,7 +253,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
         if status.builds % COLLECT_EVERY == 0:
             _collect()
 
-    debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.05)
+    debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.025)  # an editor's save is a burst of a few ms
     observer = Observer()
     changes = _Changes(config.root, debouncer, config.convert.taxonomy)
     changes.watch(observer)

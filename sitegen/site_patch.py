@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitegen.model import Briefing, Period, Site, Topic
-from sitegen.pages import Page
+from sitegen.pages import Kept, Page
 from sitegen.taxonomy import most_used
 
 
@@ -58,8 +58,8 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
 
     slugs = {t.slug for b in changes.values() for t in b.tags}
     topics = [_topic(t, swapped(t.briefings)) if t.slug in slugs else t for t in previous.topics]
-    months = {b.month_url for b in changes.values()}
-    years = {b.month_url[:13] for b in changes.values()}  # archive/YYYY/
+    months = {_month(b) for b in changes.values()}
+    years = {_year(b) for b in changes.values()}
     site = Site(briefings, topics,
                 [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in years else p for p in previous.years],
                 [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in months else p for p in previous.months],
@@ -71,13 +71,30 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
     return site
 
 
+def _year(b: Briefing) -> str:
+    assert b.date is not None
+    return f"archive/{b.date.year:04d}/"  # as taxonomy.build_periods names it
+
+
+def _month(b: Briefing) -> str:
+    assert b.date is not None
+    return f"archive/{b.date.year:04d}/{b.date.month:02d}/"
+
+
 def _topic(topic: Topic, members: tuple[Briefing, ...]) -> Topic:
     name = most_used([t.name for b in members for t in b.tags if t.slug == topic.slug])
     return Topic(name, topic.slug, topic.url, members)
 
 
-def unchanged_pages(previous: Plan, site: Site, changes: dict[str, Briefing]) -> dict[str, Page]:
-    """Briefing pages (by URL) of the previous plan that show no edited briefing."""
+def unchanged_pages(previous: Plan, site: Site, changes: dict[str, Briefing]) -> Kept:
+    """Pages of the previous plan that show no edited briefing.
+
+    Briefing pages: all but the edited ones, their neighbours, those whose related briefings
+    include an edited one or changed, and those of renamed topics. Paginated lists: those
+    without an edited briefing (a topic's heading shows its name, size and newest briefing,
+    so every page of a touched topic is planned again). The sitemap shows only URLs, dates
+    and topic sizes, which such edits keep.
+    """
     stale = set(changes)
     for url in changes:
         stale.update(b.url for b in site.neighbours[url] if b is not None)
@@ -86,4 +103,19 @@ def unchanged_pages(previous: Plan, site: Site, changes: dict[str, Briefing]) ->
     renamed = {t.slug for t, old in zip(site.topics, previous.site.topics) if t.name != old.name}
     if renamed:
         stale.update(b.url for t in site.topics if t.slug in renamed for b in t.briefings)
-    return {p.key: p for p in previous.pages if p.kind == "briefing" and p.key not in stale}
+    touched = {("index", "")} if changes else set()
+    touched |= {("topic", t.slug) for b in changes.values() for t in b.tags} | {("topic", slug) for slug in renamed}
+    touched |= {("month", _month(b)) for b in changes.values()} | {("year", _year(b)) for b in changes.values()}
+    briefings: dict[str, Page] = {}
+    lists: dict[tuple[str, str], list[Page]] = {}
+    sitemap = None
+    for page in previous.pages:
+        if page.kind == "briefing":
+            if page.key not in stale:
+                briefings[page.key] = page
+        elif page.kind in ("index", "topic", "year", "month"):
+            if (page.kind, page.key) not in touched:
+                lists.setdefault((page.kind, page.key), []).append(page)
+        elif page.kind == "sitemap":
+            sitemap = page
+    return Kept(briefings, lists, sitemap)
