@@ -1,7 +1,6 @@
 """Run a function over many items on every core (fork), in order, or in-process when small."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 from typing import Callable, Sequence, TypeVar
 
@@ -24,6 +23,8 @@ def map_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], worke
     Workers are forked, so they see the parent's module state as it is at this call.
     """
     count = worker_count(workers)
+    if count > 1 and len(items) >= MIN_PARALLEL:
+        import multiprocessing  # here: a build of a few pages need not load it
     if count == 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         results = []
         step = 256

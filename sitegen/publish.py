@@ -1,12 +1,12 @@
 """Render planned pages and write them, on every core: one page -> bytes -> write.py."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 import jinja2.bccache
 
-from sitegen import bodies, feeds, search, sitemap
+from sitegen import bodies
 from sitegen.config import SiteConfig
 from sitegen.model import Site
 from sitegen.pages import Page
@@ -14,6 +14,11 @@ from sitegen.parallel import map_chunks
 from sitegen.render import TEMPLATES, Renderer, make_env, static_files
 from sitegen.state import BuildState, StateStore, Stamp, folder_id
 from sitegen.write import Publisher, write_file
+
+if TYPE_CHECKING:
+    from sitegen import feeds
+
+# feeds, sitemap and search load where they are used: an edit that changes no feed need not import them.
 
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 
@@ -75,11 +80,13 @@ def page_bytes(page: Page) -> bytes:
     config: SiteConfig = _job["config"]
     site: Site = _job["site"]
     if page.kind == "feed":
+        from sitegen import feeds
+
         return feeds.FORMATS[page.path.rpartition("/")[2]](config, feed_of(config, site, page), lambda b: bodies.body_html(config, b))
-    if page.kind == "sitemap":
-        return sitemap.sitemap_xml(config, site)
-    if page.kind == "robots":
-        return sitemap.robots_txt(config)
+    if page.kind in ("sitemap", "robots"):
+        from sitegen import sitemap
+
+        return sitemap.sitemap_xml(config, site) if page.kind == "sitemap" else sitemap.robots_txt(config)
     if page.kind == "static":
         return _job["static"][page.path].read_bytes()
     return _renderer().render(page).encode("utf-8")
@@ -87,6 +94,8 @@ def page_bytes(page: Page) -> bytes:
 
 def feed_of(config: SiteConfig, site: Site, page: Page) -> feeds.Feed:
     """The Feed a feed page describes: the whole site, or one topic."""
+    from sitegen import feeds
+
     if not page.key:
         return feeds.Feed(config.title, config.description, "", "", site.briefings[: config.feed_items])
     topic = next(t for t in site.topics if t.slug == page.key)
@@ -138,6 +147,8 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         publisher.drop(sorted(set(spare) - set(new_state.pages)))
         report.files_removed = len(gone)
         with report.timed("search"):
+            from sitegen import search
+
             new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
         if publisher.reused:
             publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))

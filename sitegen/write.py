@@ -14,8 +14,6 @@ they are replaced, never written through.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import os
 import shutil
@@ -116,10 +114,12 @@ _deleting: list[subprocess.Popen] = []  # background deletions of replaced sites
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    import ctypes  # here: only a swap needs it
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on
+    except OSError:
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
