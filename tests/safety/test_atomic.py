@@ -146,12 +146,18 @@ def _spy_on_reuse(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     return reused
 
 
-def test_the_spare_is_brought_up_to_date_and_swapped_in(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    reused = _spy_on_reuse(monkeypatch)
-    site = _site(tmp_path / "site")
+def _built_twice(root: Path, capsys: pytest.CaptureFixture) -> Path:
+    """A site built, edited and built again: the second build leaves the first site as the spare."""
+    site = _site(root)
     _build(capsys, site)
     (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha", "2023-10-27", '["Iraq"]', "A second body.\n"))
     _build(capsys, site)
+    return site
+
+
+def test_the_spare_is_brought_up_to_date_and_swapped_in(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    reused = _spy_on_reuse(monkeypatch)
+    site = _built_twice(tmp_path / "site", capsys)
     for path in (site / "output").rglob("*"):
         if path.is_file():
             os.utime(path, (OLD, OLD))
@@ -172,10 +178,7 @@ def test_the_spare_is_brought_up_to_date_and_swapped_in(tmp_path: Path, capsys: 
 
 def test_a_spare_that_is_not_the_one_recorded_is_discarded(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     reused = _spy_on_reuse(monkeypatch)
-    site = _site(tmp_path / "site")
-    _build(capsys, site)
-    (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha", "2023-10-27", '["Iraq"]', "A second body.\n"))
-    _build(capsys, site)
+    site = _built_twice(tmp_path / "site", capsys)
     spare = site / ".output.spare"
     os.rename(spare, tmp_path / "elsewhere")
     (spare / "2023").mkdir(parents=True)
