@@ -47,14 +47,6 @@ class ConfigError(SitegenError):
     """The site's config is invalid; the build cannot start."""
 
 
-class ContentError(SitegenError):
-    """A content file cannot be read; carries the Problem that says why."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem), [problem])
-        self.problem = problem
-
-
 class TemplateError(SitegenError):
     """A theme template failed to load or render."""
 

@@ -5,6 +5,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
+def archive_url(year: int, month: int | None = None) -> str:
+    """Site-relative URL of a year's or a month's archive page."""
+    return f"archive/{year:04d}/" if month is None else f"archive/{year:04d}/{month:02d}/"
+
+
 @dataclass(frozen=True, slots=True)
 class TagRef:
     """A topic as a briefing links to it."""
@@ -40,7 +45,12 @@ class Briefing:
     @property
     def month_url(self) -> str:
         assert self.date is not None
-        return f"archive/{self.date:%Y}/{self.date:%m}/"
+        return archive_url(self.date.year, self.date.month)
+
+    @property
+    def year_url(self) -> str:
+        assert self.date is not None
+        return archive_url(self.date.year)
 
     def sort_key(self) -> tuple:
         """Newest first, ties by slug."""

@@ -85,11 +85,11 @@ def _feed_pages(site: Site, feed_items: int, salt: str) -> list[Page]:
     pages = []
     latest = site.briefings[:feed_items]
     for name in ("feed.xml", "atom.xml", "feed.json"):
-        pages.append(Page(name, "feed", "", 1, _digest([salt, name, *(b.rev for b in latest)])))
+        pages.append(Page(name, "feed", "", 1, _digest([salt, name, *map(_rev, latest)])))
     for topic in site.topics:
         items = topic.briefings[:feed_items]
         for name in ("feed.xml", "atom.xml", "feed.json"):
-            parts = [salt, name, topic.name, *(b.rev for b in items)]
+            parts = [salt, name, topic.name, *map(_rev, items)]
             pages.append(Page(topic.url + name, "feed", topic.slug, 1, _digest(parts)))
     return pages
 

@@ -58,8 +58,8 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
 
     slugs = {t.slug for b in changes.values() for t in b.tags}
     topics = [_topic(t, swapped(t.briefings)) if t.slug in slugs else t for t in previous.topics]
-    months = {_month(b) for b in changes.values()}
-    years = {_year(b) for b in changes.values()}
+    months = {b.month_url for b in changes.values()}
+    years = {b.year_url for b in changes.values()}
     site = Site(briefings, topics,
                 [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in years else p for p in previous.years],
                 [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in months else p for p in previous.months],
@@ -69,16 +69,6 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
         for j in range(max(0, i - 1), min(last, i + 1) + 1):
             site.neighbours[briefings[j].url] = (briefings[j - 1] if j > 0 else None, briefings[j + 1] if j < last else None)
     return site
-
-
-def _year(b: Briefing) -> str:
-    assert b.date is not None
-    return f"archive/{b.date.year:04d}/"  # as taxonomy.build_periods names it
-
-
-def _month(b: Briefing) -> str:
-    assert b.date is not None
-    return f"archive/{b.date.year:04d}/{b.date.month:02d}/"
 
 
 def _topic(topic: Topic, members: tuple[Briefing, ...]) -> Topic:
@@ -105,7 +95,7 @@ def unchanged_pages(previous: Plan, site: Site, changes: dict[str, Briefing]) ->
         stale.update(b.url for t in site.topics if t.slug in renamed for b in t.briefings)
     touched = {("index", "")} if changes else set()
     touched |= {("topic", t.slug) for b in changes.values() for t in b.tags} | {("topic", slug) for slug in renamed}
-    touched |= {("month", _month(b)) for b in changes.values()} | {("year", _year(b)) for b in changes.values()}
+    touched |= {("month", b.month_url) for b in changes.values()} | {("year", b.year_url) for b in changes.values()}
     briefings: dict[str, Page] = {}
     lists: dict[tuple[str, str], list[Page]] = {}
     sitemap = None

@@ -250,7 +250,7 @@ class StateStore:
         for name in sorted(parts):
             if name.startswith("content/"):
                 content.update(_content(_loads(parts[name]), tags))
-        state = BuildState(content=dict(sorted(content.items())), pages=_loads(parts["pages"]), spare_pages=_loads(parts["spare_pages"]), related=_loads(parts["related"]))
+        state = BuildState(content=content, pages=_loads(parts["pages"]), spare_pages=_loads(parts["spare_pages"]), related=_loads(parts["related"]))
         for key in _META:
             setattr(state, key, meta[key])
         if state.related is not None:

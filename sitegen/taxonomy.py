@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Sequence
 
-from sitegen.model import Briefing, Period, Site, Topic
+from sitegen.model import Briefing, Period, Site, Topic, archive_url
 
 
 def build_topics(briefings: list[Briefing]) -> list[Topic]:
@@ -31,8 +31,8 @@ def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]
         assert briefing.date is not None
         years[briefing.date.year].append(briefing)
         months[(briefing.date.year, briefing.date.month)].append(briefing)
-    year_list = [Period(y, None, f"archive/{y:04d}/", tuple(years[y])) for y in sorted(years, reverse=True)]
-    month_list = [Period(y, m, f"archive/{y:04d}/{m:02d}/", tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)]
+    year_list = [Period(y, None, archive_url(y), tuple(years[y])) for y in sorted(years, reverse=True)]
+    month_list = [Period(y, m, archive_url(y, m), tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)]
     return year_list, month_list
 
 
@@ -45,7 +45,7 @@ def month_groups(briefings: Sequence[Briefing]) -> list[Period]:
         if groups and (groups[-1].year, groups[-1].month) == (year, month):
             groups[-1] = Period(year, month, groups[-1].url, groups[-1].briefings + (briefing,))
         else:
-            groups.append(Period(year, month, f"archive/{year:04d}/{month:02d}/", (briefing,)))
+            groups.append(Period(year, month, archive_url(year, month), (briefing,)))
     return groups
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import drop_markers, extra_rules, trim_head, trim_tail
+from sitegen.convert.dates import pick_date
 from sitegen.convert.decode import BadSeed, blocks, decode_bytes, normalise
 from sitegen.convert.emit import content_file
 from sitegen.convert.head import date_parts, known_sites, read_head
@@ -89,7 +90,7 @@ def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxono
         return _reject(name, str(exc), "Fix or delete the seed file; the other seeds were converted.")
     problems: list[Problem] = []
     title, label = strip_label(fix_capitals(head.title or _fallback_title(paras), taxonomy.acronyms | _ACRONYMS))
-    date = next((item.iso for item in found if not item.updated), found[0].iso if found else None)
+    date = pick_date(found)
     if date is None:
         problems.append(Problem(name, None, "no publication date found; written as a draft.",
                                 "Add a line such as `Published: 27 October 2023` at the top of the seed and convert again.", "warning"))

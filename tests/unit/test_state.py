@@ -1,6 +1,7 @@
 """state.py: the state survives a round trip, a save rewrites only what changed, a damaged cache costs a full build."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def test_an_edit_rewrites_one_shard_and_a_body_edit_not_the_term_index(tmp_path:
     state = store.load()
     content = dict(state.content)
     old = content["content/b7.md"][2]
-    content["content/b7.md"] = (99, 101, Briefing(*[getattr(old, f) for f in old.__slots__[:-1]], rev="edited"), None)  # same text
+    content["content/b7.md"] = (99, 101, dataclasses.replace(old, rev="edited"), None)  # same text
     site = build_site([b for (_, _, b, _) in content.values()])
     state.related._index = lambda: pytest.fail("a body edit read the term index")
     _, memo = update_related(site, 3, state.related)

@@ -30,3 +30,9 @@ def test_years_and_months_with_counts_newest_first():
     site = build_site([briefing("a", "2022-12-31", "[]"), briefing("b", "2023-01-01", "[]"), briefing("c", "2023-01-05", "[]")])
     assert [(p.url, p.count) for p in site.years] == [("archive/2023/", 2), ("archive/2022/", 1)]
     assert [(p.url, p.count) for p in site.months] == [("archive/2023/01/", 2), ("archive/2022/12/", 1)]
+
+
+def test_a_briefing_links_to_the_archive_pages_that_hold_it_even_before_year_1000():
+    b = briefing("old", "0999-03-04", "[]")
+    site = build_site([b])
+    assert (b.year_url, b.month_url) == (site.years[0].url, site.months[0].url) == ("archive/0999/", "archive/0999/03/")
