@@ -1,6 +1,9 @@
 """Benchmark sitegen at archive scale against Hugo and the markdown-it-py floor; print a table.
 
 Usage: python bench/run.py [--seeds 10000] [--runs 3] [--keep] [--dir /dev/shm/sitegen-bench]
+       python bench/run.py --convert-baseline REV [--seeds 10000] [--runs 3]
+         (convert only: this checkout against the converter at git revision REV, in the same run, on
+         the BBC-derived seeds and on the web development set's page seeds)
 See docs/benchmark.md for what each row measures.
 """
 from __future__ import annotations
@@ -73,6 +76,47 @@ def sitegen_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
         (site / "seeds" / f"zz_bench_{number}.txt").write_text("\n".join(lines) + f"\n\nAdded for the benchmark, seed {number}.\n", encoding="utf-8")
         results["seed"].append(build(site))
     return {k: median(v) for k, v in results.items()}
+
+
+WEB = CORPUS / "web"
+
+
+def convert_once(code: Path, seeds: Path, work: Path) -> Figure:
+    """`sitegen convert` of one seed folder into an empty content folder, with the sitegen package at `code`."""
+    site = work / "convert-site"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    return run([sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--seeds", str(seeds), "--content", str(site / "content"), "--quiet"], env=env)
+
+
+def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[tuple[str, Figure | None]]:
+    """Convert speed of this checkout and of the converter at git revision `baseline`, alternating runs."""
+    old = work / "baseline"
+    old.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", baseline, "sitegen"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    page_seeds = work / "web-page-seeds"
+    if (WEB / "truth.jsonl").is_file():
+        import json
+
+        page_seeds.mkdir(exist_ok=True)
+        for line in (WEB / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["style"] == "page":
+                shutil.copy(WEB / "seeds" / row["file"], page_seeds / row["file"])
+    rows: list[tuple[str, Figure | None]] = []
+    for label, folder in ((f"{len(list(seeds.glob('*.txt')))} BBC-derived seeds", seeds), ("131 web page seeds (the longest)", page_seeds)):
+        if not folder.is_dir():
+            rows.append((f"convert {label}", None))
+            continue
+        before, after = [], []
+        for _ in range(runs):
+            before.append(convert_once(old, folder, work))
+            after.append(convert_once(REPO, folder, work))
+        rows.append((f"convert {label}: baseline {baseline}", median(before)))
+        rows.append((f"convert {label}: this checkout", median(after)))
+    return rows
 
 
 def serve_figures(site: Path, runs: int) -> Figure:
@@ -187,11 +231,27 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs")
+    parser.add_argument("--convert-baseline", metavar="REV", help="only compare convert speed with the converter at git revision REV")
     args = parser.parse_args()
     work = args.dir / f"n{args.seeds}"
     shutil.rmtree(work, ignore_errors=True)
     seeds = work / "seeds"
     make_seeds(args.seeds, seeds)
+    if args.convert_baseline:
+        try:
+            rows = convert_figures(work, seeds, args.convert_baseline, args.runs)
+            print(f"\nsitegen convert speed, median of {args.runs} runs (alternating), on {args.dir}; {os.cpu_count()} cores")
+            print(f"{'what':70} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
+            for name, figure in rows:
+                print(f"{name:70} {'n/a':>8}" if figure is None else f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
+            pairs = [(rows[i][1], rows[i + 1][1]) for i in range(0, len(rows) - 1, 2)]
+            for (name, _), (before, after) in zip(rows[::2], pairs):
+                if before and after:
+                    print(f"  {name.split(':')[0]}: this checkout takes {after.seconds / before.seconds:.2f}x the baseline's time")
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         ours = sitegen_figures(work, seeds, args.runs)
         site = work / "site"

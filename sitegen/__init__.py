@@ -1,3 +1,3 @@
 """sitegen: a static site generator for news briefing archives."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

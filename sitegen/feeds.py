@@ -81,7 +81,7 @@ def atom(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byt
     ET.SubElement(root, "updated").text = updated
     ET.SubElement(ET.SubElement(root, "author"), "name").text = config.title
     for briefing in feed.items:
-        entry = ET.SubElement(root, "entry")
+        entry = ET.SubElement(root, "entry", {"xml:lang": briefing.lang} if briefing.lang and briefing.lang != config.language else {})
         url = config.absolute(briefing.url)
         ET.SubElement(entry, "title", {"type": "text"}).text = briefing.title
         ET.SubElement(entry, "id").text = url
@@ -108,6 +108,8 @@ def json_feed(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -
             item["content_text"] = briefing.summary
         item["summary"] = briefing.summary
         item["date_published"] = briefing.date.isoformat()
+        if briefing.lang and briefing.lang != config.language:
+            item["language"] = briefing.lang
         if briefing.source or briefing.author:
             item["authors"] = [{"name": briefing.author or briefing.source}]
         item["tags"] = [tag.name for tag in briefing.tags]

@@ -15,8 +15,11 @@ from sitegen.errors import Problem
 from sitegen.model import Briefing, TagRef
 from sitegen.slugs import slugify, topic_key
 
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+"""A BCP 47 language tag as `lang` may give it: en, de, pt-BR, zh-Hant."""
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-KNOWN_KEYS = ("title", "date", "draft", "source", "author", "tags", "summary", "seed", "slug")
+KNOWN_KEYS = ("title", "date", "draft", "source", "author", "lang", "tags", "summary", "seed", "slug")
 _TEXT_KEYS = ("title", "source", "author", "summary", "seed", "slug")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _FIX = "Fix the front matter, or re-run `sitegen convert --force` on the source seed."
@@ -109,6 +112,10 @@ def _read_fields(mapping: yaml.Node, check: _Checker, tz: ZoneInfo) -> dict:
             check.fail(key_node, f"`{key}` is given twice.", "Keep one of the two lines.")
         elif key in _TEXT_KEYS:
             fields[key] = check.text(key, node)
+        elif key == "lang":
+            fields[key] = check.text(key, node)
+            if fields[key] is not None and not LANGUAGE_TAG.match(fields[key].strip()):
+                check.fail(node, f'`lang` "{fields[key]}" is not a language code.', 'Write a code such as lang: "de" or lang: "pt-BR", or delete the line.')
         elif key == "tags":
             fields[key] = check.tags(node)
         elif key == "draft":
@@ -167,7 +174,7 @@ def _briefing(rel: str, fields: dict, body: str, draft: bool, permalink: str) ->
         tags.setdefault(topic_key(name), name)
     refs = tuple(TagRef(name, key, f"topics/{key}/") for key, name in tags.items())
     body_hash = hashlib.sha1(body.encode("utf-8", "surrogatepass")).hexdigest()
-    values = (slug, fields["title"].strip(), when, fields.get("source"), fields.get("author"), refs, fields.get("summary") or "", fields.get("seed"), draft, rel, body_hash, url.lstrip("/"))
+    values = (slug, fields["title"].strip(), when, fields.get("source"), fields.get("author"), refs, fields.get("summary") or "", fields.get("seed"), draft, rel, body_hash, url.lstrip("/"), (fields.get("lang") or "").strip() or None)
     rev = hashlib.sha1(repr(values).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return Briefing(*values, rev=rev)
 

@@ -35,6 +35,7 @@ class Briefing:
     path: str  # content file, site-relative
     body_hash: str
     url: str  # site-relative, ends with "/"
+    lang: str | None = None  # the briefing's language (BCP 47), when it differs from or refines the site's
     extra: tuple[tuple[str, str], ...] = ()
     rev: str = ""  # hash of everything above: a page showing this briefing changes when it does
 

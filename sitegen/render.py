@@ -1,6 +1,7 @@
 """Jinja environment, theme lookup, and page -> HTML."""
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,27 @@ def static_files(config: SiteConfig) -> list[tuple[str, Path]]:
     return sorted(found.items())
 
 
-def long_date(value: Any) -> str:
-    """27 October 2023, the same under every locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+def long_date(value: Any, lang: str | None = None) -> str:
+    """27 October 2023; in a briefing's own language when it has one (6. November 2023, 2023年11月6日)."""
+    if not value:
+        return ""
+    if lang and not lang.lower().startswith("en"):
+        localised = _localised_date(value.date() if hasattr(value, "date") else value, lang)
+        if localised:
+            return localised
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _localised_date(day: Any, lang: str) -> str | None:
+    """The long date form of CLDR (Babel) for a language; None for a language it does not know."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return format_date(day, format="long", locale=lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def month_name(period_start: Any) -> str:

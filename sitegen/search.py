@@ -24,8 +24,13 @@ def _pagefind_command() -> list[str] | None:
 
 
 def pagefind_args(config: SiteConfig, command: list[str], root: Path) -> list[str]:
-    """The Pagefind command line: only pages marked data-pagefind-body (briefings) are indexed."""
-    args = [*command, "--site", str(root), "--output-subdir", INDEX_DIR, "--silent"]
+    """The Pagefind command line: only pages marked data-pagefind-body (briefings) are indexed.
+
+    Briefings carry their own `<html lang>`; Pagefind would split them into one index per language,
+    and a search page loads only its own language's index (it will not merge its own bundle). One
+    index in the site's language keeps every briefing findable from one search box.
+    """
+    args = [*command, "--site", str(root), "--output-subdir", INDEX_DIR, "--silent", "--force-language", config.language.split("-")[0].lower()]
     if config.index_links:  # result links then match the site's own links (folder/index.html)
         args.append("--keep-index-url")
     return args

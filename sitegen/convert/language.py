@@ -27,8 +27,6 @@ _STOPLIST_NAMES = {
     "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
     "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
 }
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-"""What `lang` in the front matter and `language` in the config may be: a BCP 47 tag such as en or pt-BR."""
 
 
 def prose_sample(lines: list[str]) -> str:
