@@ -35,8 +35,8 @@ UPDATED_LABELS = (
     "bijgewerkt", "diperbarui", "обновлено", "обновлен", "оновлено", "päivitetty",
     "更新日", "更新",
 )
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|oleh|от|автор|written by|text:)\s+\S", re.I)
-_WORD = re.compile(r"\w+", re.U)
+_BYLINE = re.compile(r"(?:^|[·|•,]\s*)(?:by|von|par|por|di|door|oleh|от|автор|text:)\s+\w", re.I)
+_WORD = re.compile(r"[^\W\u3000-\u9fff\uac00-\ud7af]+|[\u3000-\u9fff\uac00-\ud7af]{1,2}", re.U)
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def _nearness(line: int, headline: int) -> tuple[float, str]:
 def _near_byline(lines: list[str], line: int) -> bool:
     """Whether a 'By ...' byline is on the line or within two lines."""
     lo, hi = max(0, line - 2), min(len(lines), line + 3)
-    return any(_BYLINE.match(lines[i]) and len(lines[i]) <= 120 for i in range(lo, hi))
+    return any(_BYLINE.search(lines[i]) and len(lines[i]) <= 120 for i in range(lo, hi))
 
 
 def _in_list(spans: list[DateSpan], days: dict[int, str], me: int, labelled: set[int]) -> bool:
@@ -152,6 +152,7 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
     """Every parsed span as a scored candidate; rejection reasons where a rule rules it out."""
     labels = {i: _label(lines, s) for i, s in enumerate(spans) if i in isos}
     labelled = {i for i, found in labels.items() if found}
+    first_below = next((s.line for i, s in enumerate(spans) if i in isos and headline < s.line <= headline + 40), None)
     out = []
     for i, span in enumerate(spans):
         if i not in isos:
@@ -161,11 +162,14 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         if label:
             kind, word = label
             reasons.append(f"label '{word}'")
-            score += 4.0 if kind == "published" else 0.0
-            rejected = "update stamp" if kind == "updated" else None
+            score += 4.0 if kind == "published" else -1.0
+            rejected = UPDATE if kind == "updated" else None
         for part, why in (_shape(lines[span.line], span), _nearness(span.line, headline)):
             score += part
             reasons.append(why)
+        if span.line == first_below:
+            score += 1.5
+            reasons.append("first date below the headline")
         if _near_byline(lines, span.line):
             score += 1.0
             reasons.append("next to the byline")
@@ -177,6 +181,7 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
     return out
 
 
+UPDATE = "update stamp"
 MIN_SCORE = 4.0
 MIN_MARGIN = 1.0
 
@@ -184,6 +189,9 @@ MIN_MARGIN = 1.0
 def _choose(candidates: list[DateCandidate]) -> DateChoice:
     """The best unrejected candidate if its evidence is strong and no other day comes close."""
     open_ = sorted((c for c in candidates if c.rejected is None), key=lambda c: (-c.score, c.line))
+    if not open_ or open_[0].score < MIN_SCORE:
+        # no publication date: an update stamp is the page's only stated day
+        open_ = sorted((c for c in candidates if c.rejected in (None, UPDATE)), key=lambda c: (-c.score, c.line))
     if not open_:
         why = "no date in the seed" if not candidates else "every date found was ruled out"
         return DateChoice(None, None, why, tuple(candidates))
@@ -195,7 +203,7 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     elif rival and best.score - rival.score < MIN_MARGIN:
         why = f"line {best.line} '{best.text}' and line {rival.line} '{rival.text}' are equally likely"
     final = tuple(
-        c if c is best and why is None else
+        _reject(c, None) if c is best and why is None else
         c if c.rejected else
         _reject(c, f"weaker than line {best.line}" if why is None else "evidence too weak")
         for c in candidates
@@ -205,7 +213,7 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     return DateChoice(best.iso, best.line, f"line {best.line} '{best.text}': {', '.join(best.reasons)}", final)
 
 
-def _reject(c: DateCandidate, why: str) -> DateCandidate:
+def _reject(c: DateCandidate, why: str | None) -> DateCandidate:
     return DateCandidate(c.line, c.text, c.iso, c.score, c.reasons, why)
 
 
@@ -232,7 +240,7 @@ def find_date(lines: list[str], *, headline: int | None, lang: str | None,
     if fast and (today is None or fast.iso[:10] <= today.isoformat()):
         return fast
     spans = find_spans(lines, lang)
-    order = numeric_order(spans, lang, day_first)
+    order = numeric_order(spans, lines, lang, day_first)
     isos = {i: iso for i, s in enumerate(spans) if (iso := parse_span(s, lang, order))}
     candidates = _score(lines, spans, isos, 0 if headline is None else headline, today)
     return _choose(candidates)

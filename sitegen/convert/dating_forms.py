@@ -91,12 +91,41 @@ def find_spans(lines: list[str], lang: str | None) -> list[DateSpan]:
     return spans
 
 
-def numeric_order(spans: list[DateSpan], lang: str | None, day_first: bool) -> str:
-    """'DMY' or 'MDY' for numeric dates: the seed's own unambiguous dates, the language, the config."""
+@lru_cache(maxsize=64)
+def _named_order_pattern(lang: str | None) -> re.Pattern[str]:
+    """'Nov. 7' (month first) or '7 Nov' (day first), with or without a year."""
+    mon = "(?:" + "|".join(re.escape(w) for w in _words(lang, "months")) + ")"
+    return re.compile(rf"(?<![\w.])(?:(?P<md>{mon}\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?![\d:]))"
+                      rf"|(?P<dm>[0-3]?\d(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{mon})(?![\w]))", re.I)
+
+
+def _named_order(lines: list[str], lang: str | None) -> str | None:
+    """How the seed writes dates with month names: 'MDY' (Nov. 7) or 'DMY' (7 Nov), if one wins."""
+    pattern = _named_order_pattern(lang)
+    md = dm = 0
+    for line in lines:
+        if any(ch.isdigit() for ch in line):
+            for m in pattern.finditer(line):
+                md, dm = md + bool(m.group("md")), dm + bool(m.group("dm"))
+    if md == dm:
+        return None
+    return "MDY" if md > dm else "DMY"
+
+
+def numeric_order(spans: list[DateSpan], lines: list[str], lang: str | None, day_first: bool) -> str:
+    """'DMY' or 'MDY' for numeric dates: the seed's unambiguous numeric dates, how it writes month
+    names (English only: en-US and en-GB differ), the language's order, else the config."""
+    ambiguous = [s for s in spans if s.form == "numeric" and s.a <= 12 and s.b <= 12 and s.a != s.b]
+    if not ambiguous:
+        return "DMY" if day_first else "MDY"
     day_firsts = sum(1 for s in spans if s.form == "numeric" and s.a > 12 >= s.b)
     month_firsts = sum(1 for s in spans if s.form == "numeric" and s.b > 12 >= s.a)
     if day_firsts != month_firsts and (day_firsts == 0 or month_firsts == 0):
         return "DMY" if day_firsts else "MDY"
+    if lang in (None, "en"):
+        named = _named_order(lines, lang)
+        if named:
+            return named
     if lang and lang != "en":
         from dateparser.languages.loader import default_loader
 
