@@ -36,6 +36,7 @@ UPDATED_LABELS = (
     "更新日", "更新",
 )
 _BYLINE = re.compile(r"(?:^|[·|•,]\s*)(?:by|von|par|por|di|door|oleh|от|автор|text:)\s+\w", re.I)
+_EMBED = re.compile(r"^[—–-]\s*.{0,80}\(@\w+\)")   # "— Name (@handle) November 1, 2023": an embedded post
 _WORD = re.compile(r"[^\W\u3000-\u9fff\uac00-\ud7af]+|[\u3000-\u9fff\uac00-\ud7af]{1,2}", re.U)
 
 
@@ -97,37 +98,60 @@ def _previous_text(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _rest_words(line: str, span: DateSpan) -> int:
-    """How many words of the line are neither the date nor a label."""
-    rest = line[: span.start] + " " + line[span.end:]
-    rest = _label_pattern().sub(" ", rest)
-    return len(_WORD.findall(rest))
+def _rest(line: str, spans: list[DateSpan]) -> tuple[str, str, str]:
+    """The line without its date spans and labels: (all of it, text before the first, after the last)."""
+    parts, at = [], 0
+    for span in spans:
+        parts.append(line[at: span.start])
+        at = span.end
+    parts.append(line[at:])
+    clean = [_label_pattern().sub(" ", part) for part in parts]
+    return " ".join(clean), clean[0], clean[-1]
 
 
-def _shape(line: str, span: DateSpan) -> tuple[float, str]:
-    """Score and reason for how the date sits in its line."""
-    words = _rest_words(line, span)
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _shape(line: str, spans: list[DateSpan]) -> tuple[float, str]:
+    """Score and reason for how the date sits in its line (other dates on it count as date text)."""
+    rest, before, after = _rest(line, spans)
+    words = _words(rest)
     if words <= 1:
         return 2.0, "line of its own"
     if words <= 12 and len(line) <= 140:
         return 1.0, "short byline/dateline row"
+    if _words(before) <= 1 or _words(after) <= 1:
+        return -0.5, "at the edge of a long line"
     return -2.5, "inside a sentence of the story"
 
 
-def _nearness(line: int, headline: int) -> tuple[float, str]:
-    """Score and reason for the distance to the headline."""
+def is_prose(line: str) -> bool:
+    """A line of story text (a paragraph), as opposed to a heading, byline or menu entry."""
+    return len(line) >= 100 or _words(line) >= 15
+
+
+def _nearness(line: int, headline: int, prose: list[int]) -> tuple[float, str]:
+    """Score and reason for where the date sits against the headline and the story text.
+
+    `prose` holds the indexes of story-text lines; a date between the headline and the story
+    (a standfirst may come first) is where pages put the publication date.
+    """
     d = line - headline
     if d == 0:
         return 0.5, "on the headline line"
-    if 0 < d <= 3:
-        return 3.0, f"{d} lines below the headline"
-    if 0 < d <= 8:
-        return 2.0, f"{d} lines below the headline"
-    if 0 < d <= 20:
-        return 1.0, f"{d} lines below the headline"
-    if -4 <= d < 0:
-        return 2.0, f"{-d} lines above the headline"
-    return -1.0, f"{abs(d)} lines from the headline"
+    if d < 0:
+        if d >= -4:
+            return 2.0, f"{-d} lines above the headline"
+        return -1.0, f"{-d} lines above the headline"
+    between = sum(1 for i in prose if headline < i < line)
+    if between == 0:
+        return 3.0, "between the headline and the story text"
+    if between == 1:
+        return 2.0, "below the headline and one paragraph"
+    if between <= 3:
+        return 0.5, f"{between} paragraphs below the headline"
+    return -1.0, f"{between} paragraphs into the page"
 
 
 def _near_byline(lines: list[str], line: int) -> bool:
@@ -152,6 +176,7 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
     """Every parsed span as a scored candidate; rejection reasons where a rule rules it out."""
     labels = {i: _label(lines, s) for i, s in enumerate(spans) if i in isos}
     labelled = {i for i, found in labels.items() if found}
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
     first_below = next((s.line for i, s in enumerate(spans) if i in isos and headline < s.line <= headline + 40), None)
     out = []
     for i, span in enumerate(spans):
@@ -164,7 +189,8 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
             reasons.append(f"label '{word}'")
             score += 4.0 if kind == "published" else -1.0
             rejected = UPDATE if kind == "updated" else None
-        for part, why in (_shape(lines[span.line], span), _nearness(span.line, headline)):
+        same_line = [t for t in spans if t.line == span.line]
+        for part, why in (_shape(lines[span.line], same_line), _nearness(span.line, headline, prose)):
             score += part
             reasons.append(why)
         if span.line == first_below:
@@ -173,6 +199,8 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         if _near_byline(lines, span.line):
             score += 1.0
             reasons.append("next to the byline")
+        if rejected is None and _EMBED.match(lines[span.line]):
+            rejected = "date of an embedded post"
         if rejected is None and not label and _in_list(spans, isos, i, labelled):
             rejected = "in a list of other stories"
         if rejected is None and today and dt.date.fromisoformat(isos[i][:10]) > today:

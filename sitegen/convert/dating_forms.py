@@ -91,6 +91,11 @@ def find_spans(lines: list[str], lang: str | None) -> list[DateSpan]:
     return spans
 
 
+# Zones that tell how an English page writes numeric dates (US month first; UK, IE, AU, IN day first).
+_ZONE_ORDER = {**dict.fromkeys(("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "CT"), "MDY"),
+               **dict.fromkeys(("GMT", "BST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT"), "DMY")}
+
+
 @lru_cache(maxsize=64)
 def _named_order_pattern(lang: str | None) -> re.Pattern[str]:
     """'Nov. 7' (month first) or '7 Nov' (day first), with or without a year."""
@@ -123,6 +128,9 @@ def numeric_order(spans: list[DateSpan], lines: list[str], lang: str | None, day
     if day_firsts != month_firsts and (day_firsts == 0 or month_firsts == 0):
         return "DMY" if day_firsts else "MDY"
     if lang in (None, "en"):
+        zoned = {_ZONE_ORDER.get(z) for s in ambiguous for z in re.findall(r"\b[A-Z]{2,4}\b", s.text)} - {None}
+        if len(zoned) == 1:
+            return zoned.pop()
         named = _named_order(lines, lang)
         if named:
             return named
