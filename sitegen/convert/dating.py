@@ -139,10 +139,10 @@ def _nearness(line: int, headline: int, prose: list[int]) -> tuple[float, str]:
     """
     d = line - headline
     if d == 0:
-        return 0.5, "on the headline line"
+        return 2.0, "on the headline line"
     if d < 0:
-        if d >= -4:
-            return 2.0, f"{-d} lines above the headline"
+        if d >= -3:
+            return 3.0, f"{-d} lines above the headline"
         return -1.0, f"{-d} lines above the headline"
     between = sum(1 for i in prose if headline < i < line)
     if between == 0:
@@ -193,6 +193,9 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         for part, why in (_shape(lines[span.line], same_line), _nearness(span.line, headline, prose)):
             score += part
             reasons.append(why)
+        if span.has_time:
+            score += 0.5
+            reasons.append("with a time of day")
         if span.line == first_below:
             score += 1.5
             reasons.append("first date below the headline")

@@ -12,7 +12,7 @@ from functools import lru_cache
 _PREFILTER = re.compile(r"(?:19|20)\d\d|\d[./-] ?\d{1,2}[./-] ?\d\d|年")
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|e|º|ª|°)?\.?"
-_ZONE = r"(?:\s*\(?(?-i:[A-Z]{2,5})\)?(?:[+-]\d{1,2}(?::?\d\d)?)?|\s*[+-]\d\d:?\d\d)?"
+_ZONE = r"(?:\s*\(?(?-i:[A-Z]{1,4}T|UTC|WIB|WITA|MEZ|MESZ)\b\)?(?:[+-]\d{1,2}(?::?\d\d)?)?|\s*[+-]\d\d:?\d\d)?"
 _TIME = (r"(?P<time>(?:\s*[,|·•/–—-]?\s*(?:at|um|à|a las|alle|às|klo|pukul|om|в|о|kl\.?)?\s*)"
          r"[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s*uhr)?" + _ZONE + r")?")
 _ISO = (r"(?P<iso>" + _YEAR + r"-[01]?\d-[0-3]?\d)(?P<isotime>[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
@@ -67,7 +67,7 @@ def _pattern(lang: str | None) -> re.Pattern[str]:
     wday = r"(?:(?:" + "|".join(re.escape(w) for w in _words(lang, "weekdays")) + r")\.?,?\s+)?"
     dmy = rf"{_DAY}\s*(?:de\s+|of\s+)?{mon}(?:\s*,?\s*(?:de[l]?\s+)?){_YEAR}"
     mdy = rf"{mon}\s*{_DAY},?\s+{_YEAR}"
-    named = rf"(?<![\w.])(?P<named>{wday}(?:{dmy}|{mdy}))(?!\d)"
+    named = rf"(?P<named>(?:(?<![\w.]){wday})?(?:(?<![\d.]){dmy}|(?<![\w.]){mdy}))(?!\d)"
     return re.compile(
         rf"(?:{named}|{_ISO}|(?P<ymd>{_YMD})|(?P<cjk>{_CJK})|(?P<num>{_NUMERIC})){_TIME}", re.I)
 
