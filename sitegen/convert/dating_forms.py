@@ -17,7 +17,7 @@ _TIME = (r"(?P<time>(?:\s*[,|·•/–—-]?\s*(?:at|um|à|a las|alle|às|klo|pu
          r"[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s*uhr)?" + _ZONE + r")?")
 _ISO = (r"(?P<iso>" + _YEAR + r"-[01]?\d-[0-3]?\d)(?P<isotime>[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
         r"(?:Z|[+-]\d\d:?\d\d)?)?(?![\d:])")
-_NUMERIC = r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[01]?\d)(?P=sep) ?(?P<y>" + _YEAR + r"|\d\d)(?![\d]|[./-]\d)"
+_NUMERIC = r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<sep>[./-]) ?(?P<b>[0-3]?\d)(?P=sep) ?(?P<y>" + _YEAR + r"|\d\d)(?![\d]|[./-]\d)"
 _YMD = r"(?<![\d.])" + _YEAR + r"/[01]?\d/[0-3]?\d(?!\d)"
 _CJK = _YEAR + r"\s*年\s*[01]?\d\s*月\s*[0-3]?\d\s*日"
 
@@ -146,7 +146,11 @@ def numeric_order(spans: list[DateSpan], lines: list[str], lang: str | None, day
 
 def parse_span(span: DateSpan, lang: str | None, order: str) -> str | None:
     """ISO text of the span read by dateparser: the day, plus the time (and zone) when written."""
-    return _parse(span.text, _languages(lang), order if span.form == "numeric" else "YMD" if span.form in ("iso", "ymd", "cjk") else "DMY", span.has_time)
+    if span.form == "numeric":
+        order = "DMY" if span.a > 12 else "MDY" if span.b > 12 else order
+    else:
+        order = "YMD" if span.form in ("iso", "ymd", "cjk") else "DMY"
+    return _parse(span.text, _languages(lang), order, span.has_time)
 
 
 @lru_cache(maxsize=4096)
