@@ -175,3 +175,8 @@ def test_reasons_and_why_are_stated() -> None:
 @pytest.mark.parametrize("lines", [[], [""], ["", "", ""], ["31.02.2020"], ["99/99/2020 2020-13-45"], ["\x00\ufffd 2020"]])
 def test_odd_input_never_crashes(lines: list[str]) -> None:
     assert find_date(lines, headline=None, lang=None).iso is None
+    assert find_date(lines, headline=None, lang="xx").iso is None
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert day(seed("en", "March 3, 2021"), "xx") == "2021-03-03"

@@ -36,12 +36,20 @@ class DateSpan:
     b: int = 0
 
 
-def _languages(lang: str | None) -> tuple[str, ...]:
-    """The seed's language (when dateparser knows it) and English."""
+@lru_cache(maxsize=64)
+def _known(lang: str | None) -> bool:
+    """Whether dateparser has locale data for the language code."""
     from dateparser.languages.loader import default_loader  # lazy: heavy import
 
-    known = default_loader.get_locale_map(languages=[lang]) if lang else {}
-    return (lang, "en") if lang and lang != "en" and known else ("en",)
+    try:
+        return bool(lang) and bool(default_loader.get_locale_map(languages=[lang]))
+    except ValueError:
+        return False
+
+
+def _languages(lang: str | None) -> tuple[str, ...]:
+    """The seed's language (when dateparser knows it) and English."""
+    return (lang, "en") if lang and lang != "en" and _known(lang) else ("en",)
 
 
 @lru_cache(maxsize=64)
@@ -137,7 +145,7 @@ def numeric_order(spans: list[DateSpan], lines: list[str], lang: str | None, day
     if lang and lang != "en":
         from dateparser.languages.loader import default_loader
 
-        if default_loader.get_locale_map(languages=[lang]):
+        if _known(lang):
             order = default_loader.get_locale(lang).info.get("date_order", "")
             if order in ("DMY", "MDY"):
                 return order
