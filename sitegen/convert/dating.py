@@ -241,7 +241,8 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     )
     if why is not None:
         return DateChoice(None, None, why, final)
-    return DateChoice(best.iso, best.line, f"line {best.line} '{best.text}': {', '.join(best.reasons)}", final)
+    stamp = " (no publication date; the update stamp is the only day given)" if best.rejected == UPDATE else ""
+    return DateChoice(best.iso, best.line, f"line {best.line} '{best.text}': {', '.join(best.reasons)}{stamp}", final)
 
 
 def _reject(c: DateCandidate, why: str | None) -> DateCandidate:
