@@ -56,7 +56,7 @@ _QUICK_SAMPLE = 800
 """Characters of prose the stop-word count reads."""
 _MIN_HITS = 12
 """Stop words the leading language must have in the sample to decide alone..."""
-_MIN_SHARE = 0.25
+_MIN_SHARE = 0.15
 """...and the share of the sample's words they must be..."""
 _MARGIN = 1.3
 """...and how many times the runner-up's count they must reach."""
