@@ -173,7 +173,7 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
     if flat in names.domains or (len(flat) > 4 and any(flat.startswith(d) for d in names.domains if len(d) >= 4)):
         score, why = score + 2, why + ["matches a domain in the seed"]
     if key(text) in names.whole:
-        score, why = score + 1, why + ["a line of its own in the body"]
+        score, why = score + 0.5, why + ["a line of its own in the body"]
     if looks_like_site(text, frozenset()):
         score, why = score + 1, why + ["a press name"]
     return score, why
@@ -187,7 +187,8 @@ def is_label(text: str) -> bool:
 def is_name(text: str) -> bool:
     """Two to four capitalised words ('The Poke', 'ABC7 San Francisco'): a name, not a quoted speaker."""
     words_ = text.split()
-    return 2 <= len(words_) <= 4 and all(w[:1].isupper() or w[:1].isdigit() or w in _PARTICLES for w in words_) \
+    content = [w for w in words_ if w.lower() not in _PARTICLES]
+    return 2 <= len(words_) and len(content) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content) \
         and not text.endswith((".", "?", "!", ","))
 
 
@@ -198,7 +199,7 @@ def suffix_ok(part: Segment, names: Names, strict: bool) -> bool:
         return score >= 3
     if part.sep in _STRONG:
         return score > -3 or not strict
-    return score >= 2 or _PLACE.match(part.text) is not None or squash(part.text) in _GENERIC \
+    return score >= 1 or _PLACE.match(part.text) is not None or squash(part.text) in _GENERIC \
         or is_name(part.text) or (not strict and is_label(part.text))
 
 
@@ -228,16 +229,18 @@ class Match:
 
 def exact_matches(lines: list[str], start: int, line: str, parts: list[Segment]) -> list[Match]:
     """Runs of segments that a body line repeats word for word, longest first."""
-    index: dict[str, int] = {}
+    index: dict[str, list[int]] = {}
     for number in range(start, len(lines)):
         text = lines[number]
         if text and len(text) <= _MAX_H1:
-            index.setdefault(key(text), number)
+            index.setdefault(key(text), []).append(number)
     found = []
     for first in range(len(parts)):
         for last in range(first, len(parts)):
-            number = index.get(key(run_text(line, parts, first, last)))
-            if number is not None:
+            text = run_text(line, parts, first, last)
+            numbers = index.get(key(text))
+            if numbers:
+                number = next((n for n in numbers if lines[n] == text), numbers[0])
                 found.append(Match(first, last, number, float(parts[last].end - parts[first].start), "repeated"))
     return sorted(found, key=lambda m: (-m.score, m.line))
 
@@ -352,7 +355,7 @@ def find_headline(lines: list[str]) -> Headline:
         first, last = core_run(parts, names, strict=False)
         match = fuzzy_match(lines, number + 1, run_text(line, parts, first, last), first, last)
     if match is not None:
-        title = lines[match.line].strip()
+        title = run_text(line, parts, match.first, match.last) if match.how == "repeated" else lines[match.line].strip()
         first, last = match.first, match.last
         reasons.append(f"segments {first + 1}-{last + 1} {match.how} on line {match.line}")
         names = body_names(lines, {number, match.line})
