@@ -36,7 +36,7 @@ _GENERIC = frozenset(
 )
 """Section names that are never a site's name on their own."""
 _PARTICLES = frozenset("de la le el del der die das of the and & y et und da di du van von".split())
-_NOT_H1 = re.compile(r"^(?:[*+o•-]\s|\d+[.)]\s)")
+_NOT_H1 = re.compile(r"^(?:[*+o•-]\s|\d+[.)]\s|(?:read|see) (?:more|also)\b|related:|lire aussi|lesen sie auch|leer más|lea también|mehr zum thema)", re.I)
 """List items (inscriptis markers, numbered lists): related links, not the headline."""
 _FUZZY = 0.6
 """Least word overlap of a body line with the <title> headline for it to count as the page's h1."""
@@ -180,8 +180,10 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
 
 
 def is_label(text: str) -> bool:
-    """A short section label or name: at most three words, capitalised, not a sentence."""
-    return len(text.split()) <= 3 and text[:1].isupper() and not text.endswith((".", "?", "!", ","))
+    """A short section label or name: at most three words, capitalised (or of a script without case), not a sentence."""
+    first = text[:1]
+    capital = first.isupper() or (first.isalpha() and first.lower() == first.upper() and len(text) <= 12)
+    return len(text.split()) <= 3 and len(text) <= 40 and capital and not text.endswith((".", "?", "!", ",", "。"))
 
 
 def is_name(text: str) -> bool:
@@ -288,25 +290,25 @@ def f1(run: list[str], body: list[str]) -> float:
     return 2 * shared / (len(sa) + len(sb))
 
 
-def fuzzy_match(lines: list[str], start: int, text: str, first: int, last: int) -> Match | None:
-    """The body line closest to the core run: an h1 that differs a little from the SEO title."""
-    run = words(text)
-    wanted = set(run)
-    if len(wanted) < 3:
-        return None
+def fuzzy_match(lines: list[str], start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]) -> Match | None:
+    """The body line closest to a core run of the <title>: an h1 that differs a little from the SEO title."""
+    wanted_runs = [(first, last, run_text(line, parts, first, last)) for first, last in sorted(runs)]
+    wanted_runs = [(first, last, text, words(text)) for first, last, text in wanted_runs]
+    wanted = {word for *_rest, run in wanted_runs for word in run}
     best: Match | None = None
     for number in range(start, len(lines)):
-        line = lines[number]
-        if not line or len(line) > _MAX_H1 or len(line) < 12 or _NOT_H1.match(line) or line.count(" / ") >= 2:
+        text = lines[number]
+        if not text or len(text) > _MAX_H1 or len(text) < 12 or _NOT_H1.match(text) or text.count(" / ") >= 2:
             continue
-        if line.endswith(".") and not text.endswith("."):
-            continue  # a sentence: the lede, not the headline
-        body = words(line)
+        body = words(text)
         if len(set(body) & wanted) < 3:
             continue  # the cheap pre-filter
-        score = f1(run, body)
-        if score >= _FUZZY and (best is None or score > best.score + 0.02):
-            best = Match(first, last, number, score, f"close to (overlap {score:.2f})")
+        for first, last, run_line, run in wanted_runs:
+            if len(set(run)) < 3 or text.endswith(".") and not run_line.endswith("."):
+                continue  # a sentence: the lede, not the headline
+            score = f1(run, body)
+            if score >= _FUZZY and (best is None or score > best.score + 0.02):
+                best = Match(first, last, number, score, f"close to (overlap {score:.2f})")
     return best
 
 
@@ -322,6 +324,8 @@ def choose_site(parts: list[Segment], first: int, last: int, names: Names) -> tu
         score, why = site_evidence(part.text, names)
         if number < first and parts[number + 1].sep == ":" and score < 3:
             score, why = score - 3, why + ["a kicker before ':'"]
+        if number == len(parts) - 1 and number > last:
+            score, why = score + 0.5, why + ["last in the <title>"]
         if own_title and number == after[0]:
             score, why = score + 1, why + ["first of the site's own title"]
         scored.append((score, number, part.text, why))
@@ -352,8 +356,8 @@ def find_headline(lines: list[str]) -> Headline:
     passed = [(lines[m.line], f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line}: outside is not furniture")
               for m in matches if match is None or m.line != match.line][:4]
     if match is None and not header:
-        first, last = core_run(parts, names, strict=False)
-        match = fuzzy_match(lines, number + 1, run_text(line, parts, first, last), first, last)
+        runs = {core_run(parts, names, strict=False), core_run(parts, names, strict=True)}
+        match = fuzzy_match(lines, number + 1, line, parts, runs)
     if match is not None:
         title = run_text(line, parts, match.first, match.last) if match.how == "repeated" else lines[match.line].strip()
         first, last = match.first, match.last
