@@ -147,11 +147,13 @@ def _people(rest: str) -> tuple[str, str | None] | None:
     people = [name for chunk in names for name in _JOIN.split(chunk)]
     for person in people:
         words = person.split()
-        if not 1 <= len(words) <= 5 or not _PERSON.match(person) or not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
+        if not 1 <= len(words) <= 5 or not _PERSON.match(person) or not words[0][0].isupper() \
+                or not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
             return None
         if person.lower() in _MENU or any(w.lower() in _MENU for w in words[:1]) and len(words) == 1:
             return None
-    if agency is not None and (len(agency.split()) > 5 or agency.lower() in _MENU):
+    agency = agency.strip(" -–|") if agency else None
+    if agency is not None and (len(agency.split()) > 5 or agency.lower() in _MENU or re.search(r"\d", agency) or not agency):
         agency = None
     return ", ".join(names), agency
 
