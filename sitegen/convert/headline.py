@@ -112,3 +112,66 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
     if not all(_NAME.match(person) for person in people):
         return None
     return ", ".join(names), agency
+
+
+_BY_WORDS = (
+    "by", "written by", "posted by", "words by", "story by", "reporting by", "von", "text", "texto", "par",
+    "por", "di", "door", "oleh", "penulis", "af", "av", "autor", "autore", "auteur", "автор", "авторы", "від",
+    "tekst", "kirjoittanut", "napisał",
+)
+_BY_ANY = re.compile(r"^(?P<word>" + "|".join(sorted(map(re.escape, _BY_WORDS), key=len, reverse=True))
+                     + r")(?:\s*:\s*|\s+)(?P<rest>\S.{1,160})$", re.I)
+_BY_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, _BY_WORDS)) + r")\s*:?$", re.I)
+_PERSON = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof|dott)\.?\s+)?[^\W\d_][\w'’.-]*"
+                     r"(?:\s+(?:[^\W\d_][\w'’.-]*|de|van|von|der|den|al|el|bin|da|di|du|le|la|y|e|zu))*$")
+_JOIN = re.compile(r"\s+(?:and|&|und|et|y|e|en|и|і|ja|og|och|dan)\s+", re.I)
+_MENU = frozenset(
+    "home news menu search login log in sign in subscribe share comments comment print email facebook twitter "
+    "linkedin whatsapp more follow newsletter advertisement anzeige werbung publicité publicidad politics sport "
+    "sports business opinion video videos photos live contact about accueil inicio startseite".split()
+)
+_WINDOW = (8, 30)
+"""Lines before and after the headline's body line searched for a byline."""
+
+
+def _people(rest: str) -> tuple[str, str | None] | None:
+    """Names (and agency) of the text after a byline word; None when it is not all names."""
+    parts = [part.strip() for part in re.split(r"\s+[|·/•]\s+", rest)]
+    agency = parts[1] if len(parts) > 1 and not _ROLE.search(parts[1]) else None
+    names: list[str] = []
+    for piece in parts[0].split(","):
+        piece = _PLACE.sub("", piece.strip()).strip()
+        if (_ROLE.search(piece) or not piece) and names:
+            break
+        names.append(piece)
+    people = [name for chunk in names for name in _JOIN.split(chunk)]
+    for person in people:
+        words = person.split()
+        if not 1 <= len(words) <= 5 or not _PERSON.match(person) or not words[0][0].isupper() \
+                or not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
+            return None
+        if person.lower() in _MENU or any(w.lower() in _MENU for w in words[:1]) and len(words) == 1:
+            return None
+    agency = agency.strip(" -–|") if agency else None
+    if agency is not None and (len(agency.split()) > 5 or agency.lower() in _MENU or re.search(r"\d", agency) or not agency):
+        agency = None
+    return ", ".join(names), agency
+
+
+def parse_bylines(lines: list[str], near: int, lang: str | None = None) -> tuple[str, str | None, tuple[int, ...]] | None:
+    """The first byline around line `near`: one line ('By Jane Doe', 'Von Max Muster') or two ('By' / 'Eric Yoder')."""
+    del lang  # the byline words of all languages are tried: cheap, and a page may mix languages
+    start, stop = max(0, near - _WINDOW[0]), min(len(lines), near + _WINDOW[1])
+    for index in range(start, stop):
+        line = lines[index]
+        if not line or len(line) > 170:
+            continue
+        if _BY_ALONE.match(line):
+            following = next((n for n in range(index + 1, min(stop + 1, len(lines))) if lines[n]), None)
+            if following is not None and (found := _people(lines[following])) is not None:
+                return found[0], found[1], (index, following)
+            continue
+        match = _BY_ANY.match(line)
+        if match and len(line.split()) <= 16 and (found := _people(match["rest"])) is not None:
+            return found[0], found[1], (index,)
+    return None
