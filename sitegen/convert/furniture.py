@@ -33,6 +33,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _MARKER = re.compile(r"^(?:[*+o•·▪►◦‣–—-]|\d{1,2}[.)])\s+|^[*+•·▪►]$")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;؟][\"'”’»)\]]*$")
 _GLUED = re.compile(r"[a-zà-öø-ÿа-я][A-ZÀ-ÖØ-ÞА-Я]")
+_BRACKET = re.compile(r"[()\[\]]")
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
 
 
@@ -78,10 +79,23 @@ def _features(index: int, text: str, stop: frozenset[str], template: frozenset[s
     cjk = len(_CJK.findall(text))
     length = len(text) if cjk * 2 < len(text) else int(len(text) * LENGTH_LOW / CJK_LOW)
     label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
+    if label is None:
+        label, why = _menu_row(text, len(words), _density(text, words, stop, cjk))
     if text in template and len(text) <= LENGTH_HIGH:
         label, why = label or "template", why or "line of the site's template"
-    return _Line(index, text, length, len(words), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
+    return _Line(index, text, length, max(len(words), cjk // 2), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
                  bool(_SENTENCE_END.search(text)), label, why)
+
+
+def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
+    """A menu printed as one line: labels glued together without spaces, or a row of capitalised labels."""
+    if _SENTENCE_END.search(text):
+        return None, ""
+    if len(_GLUED.findall(text)) >= 3 and density < STOP_LOW:
+        return "menu", "labels glued together without spaces"
+    if words >= 4 and text.isupper() and density < 0.2 and not _BRACKET.search(text):
+        return "menu", "row of capitalised labels"
+    return None, ""
 
 
 def _own_class(line: _Line) -> tuple[str, str]:
@@ -90,8 +104,6 @@ def _own_class(line: _Line) -> tuple[str, str]:
         return "bad", line.label_reason
     if _NO_LETTERS.match(line.text):
         return "bad", "no letters"
-    if len(_GLUED.findall(line.text)) >= 3 and not line.sentence:
-        return "bad", "labels glued together without spaces"
     if line.length < LENGTH_LOW:
         if line.sentence and line.words >= 6 and line.density >= STOP_LOW and not line.marker:
             return "near", f"short sentence, stop-word density {line.density:.2f}"
@@ -193,25 +205,25 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
     for pos, line in enumerate(feats):
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
-        if where == "after" and ended is None and not v.keep and v.kind in _ENDS:
+        if where == "after" and ended is None and line.label in _ENDS:
             ended = f"after the story ended at line {line.index} ({v.reason})"
         verdict[line.index] = v
     return _with_blanks(lines, start, skip, verdict)
 
 
 def _quiet(found: list[str | None]) -> bool:
-    """No furniture label, or only one as the very last line (a heading whose list was cut off)."""
+    """No furniture label, or only a related heading as the very last line (its list was cut off)."""
     hits = [pos for pos, label in enumerate(found) if label]
-    return not hits or hits == [len(found) - 1]
+    return not hits or (hits == [len(found) - 1] and found[-1] == "related")
 
 
-_ENDS = frozenset({"menu", "related", "comments", "copyright", "footer", "share", "newsletter"})
-"""Verdict kinds that, after the story's last paragraph, mean the story is over: every later line goes."""
+_ENDS = frozenset({"related", "comments", "copyright", "footer", "share", "newsletter", "cookie"})
+"""Labels that, after the story's last paragraph, mean the story is over: every later line goes."""
 
 
 def _prose_line(line: _Line, own: str) -> bool:
     """A line that reads as a sentence of text: good or near-good, or a sentence of several words."""
-    return own in ("good", "near") or (line.sentence and line.words >= 6 and not line.marker)
+    return own in ("good", "near") or (line.sentence and line.words >= 6)
 
 
 def _judge(line: _Line, own: str, why: str, context: str, menu: bool, where: str, ended: str | None) -> LineVerdict:

@@ -58,7 +58,7 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
         "faq", "publicité", "publicidad", "pubblicità", "publicidade")),
     "related": ("head", (
         "related", "related stories", "related articles", "related topics", "read more", "read also", "see also",
-        "more from", "more in", "more on", "more stories", "more news", "most popular", "most read", "most viewed",
+        "more from", "more in", "more on", "more about", "more stories", "more news", "most popular", "most read", "most viewed",
         "trending", "recommended", "you may also like", "you might also like", "latest news", "latest stories",
         "top stories", "editor's picks", "don't miss", "also read", "previous post", "next post", "previous article",
         "next article", "tags", "topics", "weitere artikel", "weitere nachrichten", "mehr zum thema", "mehr aus",
@@ -96,7 +96,8 @@ PHRASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "caption": ("head", (
         "photo:", "photos:", "foto:", "fotos:", "bild:", "image:", "images:", "picture:", "credit:", "crédit :",
         "crédit:", "crédito:", "créditos:", "bildquelle:", "quelle:", "imagen:", "immagine:", "imagem:",
-        "фото:", "写真：", "图片：", "عکس:", "getty images", "image 1 of", "back to gallery", "caption")),
+        "фото:", "写真：", "图片：", "عکس:", "getty images", "image copyright", "image caption", "media caption",
+        "photo copyright", "picture copyright", "image 1 of", "back to gallery", "caption")),
 }
 STORY_END = frozenset({"copyright", "comments", "footer"})
 """Labels that, between two runs of prose, mean the first run was the story and the page went on to other things."""
@@ -109,6 +110,7 @@ _COOKIE_CONTEXT = re.compile(
     r"einstellung|datenschutz|webseite|website|accepter|consentement|paramètres|navigation|aceptar|consentimiento|"
     r"navegación|sitio|accett|consenso|navigazione|aceit|navegação|setuju|persetujuan|situs|accepteren|"
     r"toestemming|hyväksy|sivusto|согла|сайт|погод|сайті|同意|サイト|网站|پذیر|سایت", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MAX_LEN = {"copyright": 300, "cookie": 400, "newsletter": 200}
 
 
@@ -140,8 +142,12 @@ def classify(text: str, words: int) -> tuple[str | None, str]:
     core = _MARKER.sub("", text, count=1).strip()
     found = _patterns()
     prose = _prose(core, words)
+    if len(core) <= 160 and found["caption"].match(core):
+        return "caption", "picture caption or credit"
     if len(core) <= _MAX_LEN["copyright"] and _COPYRIGHT.search(core):
-        return "copyright", "copyright notice"
+        if _YEAR.search(core) or found["copyright"].search(core.replace("©", "")):
+            return "copyright", "copyright notice"
+        return "caption", "picture credit"
     if len(core) <= _MAX_LEN["cookie"] and found["cookie"].search(core):
         if not prose or _COOKIE_CONTEXT.search(core):
             return "cookie", "cookie or consent notice"
@@ -153,13 +159,12 @@ def classify(text: str, words: int) -> tuple[str | None, str]:
         if len(core) <= 40 and found[kind].fullmatch(core):
             return kind, f"{kind} label"
     if len(core) <= 60:
-        for kind in ("related", "comments", "caption"):
+        for kind in ("related", "comments"):
             if found[kind].match(core):
                 return kind, f"{kind} heading"
-    elif len(core) <= 160 and found["caption"].match(core):
-        return "caption", "photo credit"
     if len(core) <= 80 and not prose:
         for kind in ("share", "follow", "footer"):
-            if found[kind].search(core):
+            covered = sum(len(m.group()) for m in found[kind].finditer(core))
+            if covered * 4 >= len(core):
                 return kind, f"{kind} link"
     return None, ""
