@@ -204,6 +204,7 @@ def test_a_related_heading_inside_the_story_does_not_cut_it(lang):
     lines = page(lang, middle=middle, after=FOOTERS.get(lang, FOOTERS["en"]))
     assert_story_kept(lines, lang)
     assert middle[0] not in kept(lines, lang)
+    assert middle[1] not in kept(lines, lang)  # the link under the heading goes with it
 
 
 @pytest.mark.parametrize("lang", ["ja", "zh"])

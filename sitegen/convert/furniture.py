@@ -60,6 +60,8 @@ class _Line:
     sentence: bool
     label: str | None
     label_reason: str
+    measure: str
+    """What `density` measures: "stop-word density", or "particle density" for text without spaces."""
 
 
 def _density(text: str, words: list[str], stop: frozenset[str], cjk: int) -> float:
@@ -84,7 +86,8 @@ def _features(index: int, text: str, stop: frozenset[str], template: frozenset[s
     if text in template and len(text) <= LENGTH_HIGH:
         label, why = label or "template", why or "line of the site's template"
     return _Line(index, text, length, max(len(words), cjk // 2), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
-                 bool(_SENTENCE_END.search(text)), label, why)
+                 bool(_SENTENCE_END.search(text)), label, why,
+                 "particle density" if cjk * 2 >= len(text) else "stop-word density")
 
 
 def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
@@ -106,15 +109,15 @@ def _own_class(line: _Line) -> tuple[str, str]:
         return "bad", "no letters"
     if line.length < LENGTH_LOW:
         if line.sentence and line.words >= 6 and line.density >= STOP_LOW and not line.marker:
-            return "near", f"short sentence, stop-word density {line.density:.2f}"
+            return "near", f"short sentence, {line.measure} {line.density:.2f}"
         return "short", f"{line.length} characters"
     if line.density >= STOP_HIGH:
         if line.length > LENGTH_HIGH or line.sentence:
-            return "good", f"stop-word density {line.density:.2f}"
-        return "near", f"stop-word density {line.density:.2f} without sentence end"
+            return "good", f"{line.measure} {line.density:.2f}"
+        return "near", f"{line.measure} {line.density:.2f} without sentence end"
     if line.density >= STOP_LOW:
-        return "near", f"stop-word density {line.density:.2f}"
-    return "bad", f"stop-word density {line.density:.2f}"
+        return "near", f"{line.measure} {line.density:.2f}"
+    return "bad", f"{line.measure} {line.density:.2f}"
 
 
 def _menu_runs(feats: list[_Line], classes: list[str]) -> set[int]:
@@ -202,9 +205,16 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
     verdict: dict[int, LineVerdict] = {}
     ended: str | None = None
+    under_related = 0
     for pos, line in enumerate(feats):
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
+        if under_related and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
+            v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related}")
+        if line.label == "related":
+            under_related = line.index
+        elif v.keep:
+            under_related = 0
         if where == "after" and ended is None and line.label in _ENDS:
             ended = f"after the story ended at line {line.index} ({v.reason})"
         verdict[line.index] = v
