@@ -1,0 +1,278 @@
+"""Which lines of a seed are the story and which are site furniture (menus, share rows, cookie notices, footers).
+
+The shape follows jusText and trafilatura: each line gets features once (length, stop-word density, list marker,
+furniture label), then a class of its own (good prose, near-good, short, bad), then a class in context (a short line
+between good paragraphs is kept; one among menus goes), and last the story region: the main run of prose after the
+headline. Lines after the story has clearly ended (footer, related lists) go, whatever they look like.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitegen.convert import furniture_labels as labels
+from sitegen.convert.language import stopwords
+
+LENGTH_LOW = 70
+"""jusText's length_low: a line shorter than this is 'short' and judged by its neighbours."""
+LENGTH_HIGH = 200
+"""jusText's length_high: a longer line with enough stop words is good on its own."""
+STOP_LOW, STOP_HIGH = 0.30, 0.32
+"""jusText's stop-word densities for near-good and good lines."""
+CJK_LOW, CJK_HIGH = 25, 60
+"""The same two lengths in characters for text without spaces (ja, zh): CJK prose packs about 3 letters a word."""
+MENU_RUN = 4
+"""This many short non-prose lines in a row (blank lines between allowed) are a menu."""
+STORY_GAP = 9
+"""A gap of more than this many non-blank lines without good prose ends the story's run of paragraphs."""
+LABEL_LINE = 120
+"""Labels (share, related, footer words) mark only lines at most this long; longer lines are text."""
+
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_MARKER = re.compile(r"^(?:[*+o•·▪►◦‣–—-]|\d{1,2}[.)])\s+|^[*+•·▪►]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;؟][\"'”’»)\]]*$")
+_GLUED = re.compile(r"[a-zà-öø-ÿа-я][A-ZÀ-ÖØ-ÞА-Я]")
+_BRACKET = re.compile(r"[()\[\]]")
+_NO_LETTERS = re.compile(r"^[\W\d_]*$")
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """The verdict on one line: keep it in the body or not, of what kind, and why."""
+
+    line: int
+    keep: bool
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Line:
+    """Features of one non-blank line, computed once."""
+
+    index: int
+    text: str
+    length: int
+    words: int
+    density: float
+    marker: bool
+    sentence: bool
+    label: str | None
+    label_reason: str
+    measure: str
+    """What `density` measures: "stop-word density", or "particle density" for text without spaces."""
+
+
+def _density(text: str, words: list[str], stop: frozenset[str], cjk: int) -> float:
+    """Stop-word share of the words; for CJK text a character measure: the share of kana and CJK punctuation."""
+    if cjk * 2 >= len(text):
+        particles = sum(1 for ch in text if "\u3040" <= ch <= "\u309f" or ch in "，。、的了是在和有与")
+        return min(1.0, 2.5 * particles / max(1, cjk))
+    if not words:
+        return 0.0
+    if not stop:
+        return 0.35 if len(words) >= 8 and _SENTENCE_END.search(text) else 0.0
+    return sum(1 for word in words if word.lower() in stop) / len(words)
+
+
+def _features(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line:
+    words = _WORD.findall(text)
+    cjk = len(_CJK.findall(text))
+    length = len(text) if cjk * 2 < len(text) else int(len(text) * LENGTH_LOW / CJK_LOW)
+    label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
+    if label is None:
+        label, why = _menu_row(text, len(words), _density(text, words, stop, cjk))
+    if text in template and len(text) <= LENGTH_HIGH:
+        label, why = label or "template", why or "line of the site's template"
+    return _Line(index, text, length, max(len(words), cjk // 2), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
+                 bool(_SENTENCE_END.search(text)), label, why,
+                 "particle density" if cjk * 2 >= len(text) else "stop-word density")
+
+
+def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
+    """A menu printed as one line: labels glued together without spaces, or a row of capitalised labels."""
+    if _SENTENCE_END.search(text):
+        return None, ""
+    if len(_GLUED.findall(text)) >= 3 and density < STOP_LOW:
+        return "menu", "labels glued together without spaces"
+    if words >= 4 and text.isupper() and density < 0.2 and not _BRACKET.search(text):
+        return "menu", "row of capitalised labels"
+    return None, ""
+
+
+def _own_class(line: _Line) -> tuple[str, str]:
+    """jusText's context-free class: good, near (near-good), short or bad, with the evidence."""
+    if line.label:
+        return "bad", line.label_reason
+    if _NO_LETTERS.match(line.text):
+        return "bad", "no letters"
+    if line.length < LENGTH_LOW:
+        if line.sentence and line.words >= 6 and line.density >= STOP_LOW and not line.marker:
+            return "near", f"short sentence, {line.measure} {line.density:.2f}"
+        return "short", f"{line.length} characters"
+    if line.density >= STOP_HIGH:
+        if line.length > LENGTH_HIGH or line.sentence:
+            return "good", f"{line.measure} {line.density:.2f}"
+        return "near", f"{line.measure} {line.density:.2f} without sentence end"
+    if line.density >= STOP_LOW:
+        return "near", f"{line.measure} {line.density:.2f}"
+    return "bad", f"{line.measure} {line.density:.2f}"
+
+
+def _menu_runs(feats: list[_Line], classes: list[str]) -> set[int]:
+    """Positions (in feats) in runs of MENU_RUN or more short non-prose lines: menus, link lists, tag rows."""
+    found: set[int] = set()
+    run: list[int] = []
+    for pos, (line, cls) in enumerate(zip(feats, classes)):
+        if cls in ("short", "bad") and not line.sentence and line.length < LENGTH_LOW:
+            run.append(pos)
+            continue
+        if len(run) >= MENU_RUN:
+            found.update(run)
+        run = []
+    if len(run) >= MENU_RUN:
+        found.update(run)
+    return found
+
+
+def _in_context(classes: list[str]) -> list[str]:
+    """jusText's context-sensitive pass: short and near-good lines take the class of their good/bad neighbours."""
+
+    def neighbour(pos: int, step: int, ignore_near: bool) -> str:
+        pos += step
+        while 0 <= pos < len(classes):
+            if classes[pos] in ("good", "bad") or (classes[pos] == "near" and not ignore_near):
+                return classes[pos]
+            pos += step
+        return "bad"
+
+    out = list(classes)
+    for pos, cls in enumerate(classes):
+        if cls not in ("short", "near"):
+            continue
+        prev, nxt = neighbour(pos, -1, True), neighbour(pos, 1, True)
+        if cls == "near":
+            out[pos] = "bad" if prev == nxt == "bad" else "good"
+        elif prev == nxt == "good":
+            out[pos] = "good"
+        elif prev == nxt == "bad":
+            out[pos] = "bad"
+        elif (prev == "bad" and neighbour(pos, 1, False) == "near") or (nxt == "bad" and neighbour(pos, -1, False) == "near"):
+            out[pos] = "good"
+        else:
+            out[pos] = "bad"
+    return out
+
+
+def _story_span(feats: list[_Line], own: list[str]) -> tuple[int, int]:
+    """First and last position (in feats) of the main run of good prose: good lines joined across small gaps."""
+    clusters: list[list[int]] = []
+    gap = 0
+    hard = False
+    for pos, (line, cls) in enumerate(zip(feats, own)):
+        if cls == "good":
+            if clusters and gap <= STORY_GAP and not hard:
+                clusters[-1].append(pos)
+            else:
+                clusters.append([pos])
+            gap, hard = 0, False
+        else:
+            gap += 1
+            hard = hard or line.label in labels.STORY_END
+    if not clusters:
+        return 0, -1
+    weight = [sum(feats[pos].length for pos in cluster) for cluster in clusters]
+    best = max(range(len(clusters)), key=lambda k: weight[k])
+    return clusters[best][0], clusters[best][-1]
+
+
+def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None,
+                template: frozenset[str] = frozenset()) -> list[LineVerdict]:
+    """A verdict for every line from `start` on: keep the story's lines, drop the site's furniture."""
+    start = max(0, start)
+    stop = stopwords(lang)
+    feats = [_features(i, lines[i], stop, template) for i in range(start, len(lines)) if lines[i] and i not in skip]
+    own_reasons = [_own_class(line) for line in feats]
+    own = [cls for cls, _ in own_reasons]
+    menus = _menu_runs(feats, own)
+    for pos in menus:
+        own[pos] = "bad"
+    context = _in_context(own)
+    first, last = _story_span(feats, own)
+    quiet = _quiet([line.label for line in feats[last + 1:]])
+    if _quiet([line.label for line in feats]):
+        first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
+    verdict: dict[int, LineVerdict] = {}
+    ended: str | None = None
+    under_related = 0
+    for pos, line in enumerate(feats):
+        where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
+        v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
+        if under_related and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
+            v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related}")
+        if line.label == "related":
+            under_related = line.index
+        elif v.keep:
+            under_related = 0
+        if where == "after" and ended is None and line.label in _ENDS:
+            ended = f"after the story ended at line {line.index} ({v.reason})"
+        verdict[line.index] = v
+    return _with_blanks(lines, start, skip, verdict)
+
+
+def _quiet(found: list[str | None]) -> bool:
+    """No furniture label, or only a related heading as the very last line (its list was cut off)."""
+    hits = [pos for pos, label in enumerate(found) if label]
+    return not hits or (hits == [len(found) - 1] and found[-1] == "related")
+
+
+_ENDS = frozenset({"related", "comments", "copyright", "footer", "share", "newsletter", "cookie"})
+"""Labels that, after the story's last paragraph, mean the story is over: every later line goes."""
+
+
+def _prose_line(line: _Line, own: str) -> bool:
+    """A line that reads as a sentence of text: good or near-good, or a sentence of several words."""
+    return own in ("good", "near") or (line.sentence and line.words >= 6)
+
+
+def _judge(line: _Line, own: str, why: str, context: str, menu: bool, where: str, ended: str | None) -> LineVerdict:
+    """The verdict on one non-blank line from its classes and its place: before, in or after the story span,
+    or in a quiet tail (after the span, but no furniture label follows: the article's own end, e.g. a list)."""
+    if line.label:
+        return LineVerdict(line.index, False, labels.kind_of(line.label), line.label_reason)
+    if ended:
+        return LineVerdict(line.index, False, "after", ended)
+    if where == "tail":
+        return LineVerdict(line.index, True, "story", f"no furniture follows: {why}")
+    if menu:
+        return LineVerdict(line.index, False, "menu", "run of short lines without sentence punctuation")
+    if where == "in" and (context == "good" or _prose_line(line, own)):
+        return LineVerdict(line.index, True, "story", why)
+    if where != "in" and _prose_line(line, own):
+        return LineVerdict(line.index, True, "story", f"prose {where} the main run: {why}")
+    kind = "menu" if own == "bad" else "short"
+    return LineVerdict(line.index, False, kind, f"{why}, {where} the story" if where != "in" else f"{why}, among furniture")
+
+
+def _with_blanks(lines: list[str], start: int, skip: frozenset[int], verdict: dict[int, LineVerdict]) -> list[LineVerdict]:
+    """All verdicts in order; a blank line is kept where it separates two kept blocks (one blank per gap)."""
+    out: list[LineVerdict] = []
+    kept_before = False
+    pending_blank = False
+    next_kept = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, start - 1, -1):
+        v = verdict.get(i)
+        next_kept[i] = (v is not None and v.keep) or next_kept[i + 1]
+    for i in range(start, len(lines)):
+        if i in skip:
+            out.append(LineVerdict(i, False, "meta", "taken by the metadata readers"))
+        elif i in verdict:
+            out.append(verdict[i])
+            if verdict[i].keep:
+                kept_before, pending_blank = True, False
+        else:
+            keep = kept_before and not pending_blank and next_kept[i]
+            pending_blank = pending_blank or keep
+            out.append(LineVerdict(i, keep, "blank", "separates kept blocks" if keep else "blank"))
+    return out
