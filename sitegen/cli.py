@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--seeds", type=Path, metavar="DIR", help="seed folder (default: SITE/seeds)")
     convert.add_argument("--content", type=Path, metavar="DIR", help="content folder (default: SITE/content)")
     convert.add_argument("--force", action="store_true", help="overwrite briefings even if edited by hand")
+    convert.add_argument("--explain", type=Path, metavar="SEED", help="write nothing; print what the converter reads in one seed (headline, date, source, author, body) and why")
 
     build = sub.add_parser("build", parents=[common], help="convert new seeds, then build the site into output/", description="Convert new or changed seeds, then render the content through the theme into output/. The published output/ is replaced only when the build completes.")
     build.add_argument("--output", type=Path, metavar="DIR", help="output folder (default: SITE/output)")

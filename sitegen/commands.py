@@ -47,6 +47,8 @@ def convert(args: argparse.Namespace, reporter: Reporter) -> int:
     from sitegen.convert import convert_seeds
 
     config = _config(args)
+    if args.explain is not None:
+        return explain_command(config, args.explain, args.seeds or config.seeds_dir, reporter)
     seeds = args.seeds or config.seeds_dir
     content = args.content or config.content_dir
     started = time.perf_counter()
@@ -55,6 +57,21 @@ def convert(args: argparse.Namespace, reporter: Reporter) -> int:
     reporter.problems(report.problems)
     reporter.summary(convert_summary(report, time.perf_counter() - started))
     return _status(report.ok, sum(p.severity == "warning" for p in report.problems), args.strict)
+
+
+def explain_command(config: SiteConfig, seed: Path, seeds_dir: Path, reporter: Reporter) -> int:
+    """Print what the converter reads in one seed; nothing is written."""
+    from sitegen.convert import explain_seed
+
+    if not seed.is_file() and (seeds_dir / seed).is_file():
+        seed = seeds_dir / seed  # a bare name is looked up in the seeds folder
+    if not seed.is_file():
+        raise UsageError(f"seed not found: {seed}; give its path, or its name in {seeds_dir}")
+    text, problems = explain_seed(config.root, seed, config.convert)
+    reporter.problems(problems)
+    if text:
+        print(text, end="")
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def build_command(args: argparse.Namespace, reporter: Reporter) -> int:

@@ -9,6 +9,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sitegen.convert.explain import explain_seed
     from sitegen.convert.report import ConvertReport
     from sitegen.convert.run import convert_seeds
     from sitegen.convert.seed import Converted, convert_seed
@@ -19,6 +20,7 @@ _HOMES = {
     "ConvertReport": "report",
     "convert_seeds": "run",
     "Converted": "seed",
+    "explain_seed": "explain",
     "convert_seed": "seed",
     "Taxonomy": "topics",
     "load_taxonomy": "topics_file",

@@ -6,6 +6,7 @@ final file name and renames it. So only small results cross between processes.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import multiprocessing
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Collection, NamedTuple
 
 from sitegen.config import ConvertConfig
+from sitegen.convert.reading import warm_up
 from sitegen.convert.seed import convert_seed
 from sitegen.convert.topics import Taxonomy
 from sitegen.errors import Problem
@@ -40,6 +42,8 @@ class Job:
     config: ConvertConfig
     taxonomy: Taxonomy
     present: Collection[str]
+    today: dt.date | None = None
+    """The last day a publication date may fall on (None: no limit)."""
 
 
 class SeedResult(NamedTuple):
@@ -119,7 +123,7 @@ def _process(name: str, job: Job) -> SeedResult:
     size, mtime_ns, data = _read(os.path.join(job.seeds_dir, name), name, job.config)
     if isinstance(data, Problem):
         return SeedResult(name, size, mtime_ns, "", False, [data])
-    converted = convert_seed(name, data, job.config, job.taxonomy)
+    converted = convert_seed(name, data, job.config, job.taxonomy, job.today)
     sha = hashlib.sha256(data).hexdigest()
     if not converted.ok:
         return SeedResult(name, size, mtime_ns, sha, False, converted.problems)
@@ -172,6 +176,7 @@ def convert_all(names: list[str], job: Job, workers: int | None,
                     progress(done, total)
             return results
         _JOB = job
+        warm_up()  # models and date data load once here, then every forked worker shares them
         chunks = [names[start:start + CHUNK] for start in range(0, total, CHUNK)]
         with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork")) as pool:
             for part in pool.map(_chunk, chunks):

@@ -13,6 +13,7 @@ from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
+from sitegen.convert.seed import latest_day
 from sitegen.convert.topics import EMPTY_TAXONOMY
 from sitegen.convert.topics_file import read_site_topics, taxonomy_for
 from sitegen.errors import ConfigError, Problem, UsageError
@@ -134,7 +135,7 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
             todo.append(name)
     if todo:
         content_dir.mkdir(parents=True, exist_ok=True)
-    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present))
+    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day())
     found = convert_all(todo, job, workers, progress)
     try:
         _settle(run, names, shas, {result.name: result for result in found})

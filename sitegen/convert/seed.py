@@ -1,17 +1,17 @@
 """convert_seed: one seed's bytes -> the text of its content file (pure, no IO)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from sitegen.config import ConvertConfig
-from sitegen.convert.boilerplate import drop_markers, extra_rules, trim_head, trim_tail
-from sitegen.convert.dates import pick_date
-from sitegen.convert.decode import BadSeed, blocks, decode_bytes, normalise
+from sitegen.convert.boilerplate import extra_rules
+from sitegen.convert.decode import BadSeed, decode_bytes, normalise
 from sitegen.convert.emit import content_file
-from sitegen.convert.head import date_parts, known_sites, read_head
 from sitegen.convert.headline import fix_capitals, strip_label
-from sitegen.convert.paragraphs import Para, to_paras
+from sitegen.convert.paragraphs import Para
+from sitegen.convert.reading import Reading, read_seed
 from sitegen.convert.slugs import slug_base
 from sitegen.convert.summary import summarise
 from sitegen.convert.topics import Taxonomy
@@ -36,21 +36,12 @@ class Converted:
     tags: tuple[str, ...] = ()
     draft: bool = False
     problems: list[Problem] = field(default_factory=list)
+    lang: str | None = None
 
 
 def _reject(name: str, reason: str, hint: str) -> Converted:
     """A seed that produces no content file, with its one error."""
     return Converted(name, False, problems=[Problem(name, None, f"seed rejected: {reason}.", hint)])
-
-
-def _tail_dates(lines: list[str], day_first: bool) -> tuple[list[str], list]:
-    """Take date-only lines off the end of the body (e.g. "Published: ...")."""
-    found = []
-    while lines and (not lines[-1] or (dates := date_parts(lines[-1], day_first)) is not None):
-        if lines[-1]:
-            found = dates + found
-        lines = lines[:-1]
-    return lines, found
 
 
 def _fallback_title(paras: list[Para]) -> str:
@@ -62,8 +53,13 @@ def _fallback_title(paras: list[Para]) -> str:
     return text if len(text) <= 100 else text[:99].rsplit(" ", 1)[0] + "…"
 
 
-def _body(name: str, data: bytes, config: ConvertConfig):
-    """Decode and split a seed into head and paragraphs; raises BadSeed."""
+def latest_day() -> dt.date:
+    """The last day a publication date may fall on: today by the clock, a day ahead for zones east of UTC."""
+    return dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+
+
+def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None) -> Reading:
+    """Decode and read a seed; raises BadSeed."""
     if len(data) > config.max_seed_bytes:
         raise BadSeed(f"larger than max_seed_bytes ({len(data)} > {config.max_seed_bytes} bytes)")
     if not data:
@@ -71,35 +67,39 @@ def _body(name: str, data: bytes, config: ConvertConfig):
     text = normalise(decode_bytes(data))
     if not text.strip():
         raise BadSeed("only whitespace")
-    extra = extra_rules(config.boilerplate)
-    lines = trim_head(drop_markers(text), extra)
-    head = read_head(lines, known_sites(lines, text), config.day_first, extra)
-    body, tail = _tail_dates(trim_tail(lines[head.end:], extra), config.day_first)
-    body = trim_tail(body, extra)
-    paras = [para for block in blocks("\n".join(body)) for para in to_paras(block)]
-    if not paras:
+    reading = read_seed(text, day_first=config.day_first, today=today, extra=extra_rules(config.boilerplate))
+    if not reading.paras:
         raise BadSeed("no article text after removing headline and boilerplate")
-    return head, head.dates + tail, paras
+    return reading
 
 
-def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxonomy) -> Converted:
-    """Convert one seed's bytes into the text of its content file."""
+def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxonomy, today: dt.date | None = None) -> Converted:
+    """Convert one seed's bytes into the text of its content file (dates after `today` are not taken)."""
     try:
-        head, found, paras = _body(name, data, config)
+        reading = read_seed_bytes(data, config, today)
     except BadSeed as exc:
         return _reject(name, str(exc), "Fix or delete the seed file; the other seeds were converted.")
+    return converted(name, reading, config, taxonomy)
+
+
+def converted(name: str, reading: Reading, config: ConvertConfig, taxonomy: Taxonomy) -> Converted:
+    """The content file of a read seed."""
     problems: list[Problem] = []
-    title, label = strip_label(fix_capitals(head.title or _fallback_title(paras), taxonomy.acronyms | _ACRONYMS))
-    date = pick_date(found)
+    paras = list(reading.paras)
+    title, label = strip_label(fix_capitals(reading.headline.title or _fallback_title(paras), taxonomy.acronyms | _ACRONYMS))
+    date = reading.date.iso
     if date is None:
-        problems.append(Problem(name, None, "no publication date found; written as a draft.",
-                                "Add a line such as `Published: 27 October 2023` at the top of the seed and convert again.", "warning"))
+        problems.append(Problem(name, None, f"no publication date found ({reading.date.why}); written as a draft.",
+                                "Add a line such as `Published: 27 October 2023` under the headline of the seed and convert again, "
+                                "or give the briefing a `date:`; `sitegen convert --explain` shows the dates it saw.", "warning"))
     texts = [para.text or " ".join(para.items) for para in paras]
     tags = taxonomy.tags(title, "\n".join(texts), config.max_tags)
     if label:
         tags = (label, *(tag for tag in tags if tag != label))[: max(config.max_tags, 1)]
-    source = head.source or head.agency
+    source = reading.headline.source or reading.byline.agency
+    author = reading.byline.author
     fields = {"title": title, "date": date, "draft": True if date is None else None, "source": source,
-              "author": head.author, "tags": tags, "summary": summarise([p.text for p in paras if p.text] or texts, config.summary_length), "seed": name}
+              "author": author, "lang": reading.lang, "tags": tags,
+              "summary": summarise([p.text for p in paras if p.text] or texts, config.summary_length), "seed": name}
     return Converted(name, True, content_file(fields, paras), slug_base(title, date, name), title, date,
-                     source, head.author, tags, date is None, problems)
+                     source, author, tags, date is None, problems, reading.lang)
