@@ -1,6 +1,7 @@
 """Measure convert accuracy on a corpus with truth.jsonl: python -m sitegen.accuracy DIR."""
 from __future__ import annotations
 
+import html
 import json
 import sys
 import time
@@ -11,6 +12,15 @@ from sitegen.config import ConvertConfig
 from sitegen.convert import convert_seed, load_taxonomy
 
 FIELDS = ("title", "date", "source")
+
+
+def shown(value: str | None) -> str | None:
+    """A text as a reader sees it: HTML entities decoded, runs of spaces as one.
+
+    The BBC truth keeps the dataset's raw text (`&#163;8m`, doubled spaces); the converter
+    decodes entities and collapses spaces, so both sides are compared as shown.
+    """
+    return " ".join(html.unescape(value).split()) if value is not None else None
 
 
 @dataclass
@@ -39,7 +49,7 @@ def measure(corpus: Path, config: ConvertConfig | None = None) -> Accuracy:
         result.total += 1
         got = {"title": converted.title, "date": converted.date and converted.date[:10], "source": converted.source}
         for name in FIELDS:
-            if got[name] == row[name]:
+            if shown(got[name]) == shown(row[name]):
                 result.right[name] += 1
             else:
                 result.mismatches.append(f"{row['file']}: {name}: expected {row[name]!r}, got {got[name]!r}")
