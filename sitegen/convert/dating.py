@@ -206,7 +206,7 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
             rejected = "date of an embedded post"
         if rejected is None and not label and _in_list(spans, isos, i, labelled):
             rejected = "in a list of other stories"
-        if rejected is None and today and dt.date.fromisoformat(isos[i][:10]) > today:
+        if rejected in (None, UPDATE) and today and dt.date.fromisoformat(isos[i][:10]) > today:
             rejected = "in the future"
         out.append(DateCandidate(span.line, span.text, isos[i], score, tuple(reasons), rejected))
     return out
