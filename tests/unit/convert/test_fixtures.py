@@ -33,7 +33,7 @@ def test_no_date_is_a_draft_with_a_warning(tmp_path: Path) -> None:
     config = ConvertConfig()
     result = convert_seed("no_date.txt", (SEEDS / "no_date.txt").read_bytes(), config, load_taxonomy(tmp_path, config))
     assert result.draft and result.date is None and result.slug_base == "a-headline-without-any-date"
-    assert [(p.path, p.severity, p.message) for p in result.problems] == [("no_date.txt", "warning", "no publication date found; written as a draft.")]
+    assert [(p.path, p.severity, p.message) for p in result.problems] == [("no_date.txt", "warning", "no publication date found (no date in the seed); written as a draft.")]
 
 
 def test_non_latin_title_gets_hashed_slug(tmp_path: Path) -> None:

@@ -43,10 +43,10 @@ def test_failed_run_removes_staged_files(tmp_path: Path, monkeypatch: pytest.Mon
     make_seeds(tmp_path, 5)
     real = pool.convert_seed
 
-    def failing(name, data, config, taxonomy):
+    def failing(name, data, config, taxonomy, *rest):
         if name == "003.txt":
             raise RuntimeError("boom")
-        return real(name, data, config, taxonomy)
+        return real(name, data, config, taxonomy, *rest)
 
     monkeypatch.setattr(pool, "convert_seed", failing)
     with pytest.raises(RuntimeError, match="boom"):
