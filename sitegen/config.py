@@ -27,7 +27,7 @@ class ConvertConfig:
     day_first: bool = True
     """Read ambiguous numeric dates such as 03/04/2023 as day/month (False: month/day)."""
     boilerplate: tuple[str, ...] = ()
-    """Extra regular expressions; a leading or trailing line matching one is dropped."""
+    """Extra regular expressions; a line matching one (whole, ignoring case) is dropped."""
     taxonomy: str = "topics.yaml"
     """Site topic file (relative to the site root), merged over the built-in taxonomy."""
     max_tags: int = 8
