@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from sitegen.convert.dates import HEADER_LINE, parse_date_line
 from sitegen.convert.headline import fix_capitals, looks_like_site, parse_bylines
@@ -27,8 +28,13 @@ _WORD = re.compile(r"[^\W\d_]+|\d+", re.U)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.I)
 _DOMAINS_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I)
+_DOT_LETTER = re.compile(r"\.[a-z]", re.I)
+"""Every domain holds a dot before a letter: the cheap test before the domain pattern runs on a line."""
 _PLACE = re.compile(r"^[A-Z][\w.' -]{1,30},\s*[A-Z]{2}$")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|tous droits|alle rechte|derechos", re.I)
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "tous droits", "alle rechte", "derechos")
+_COPYRIGHT = re.compile("|".join(map(re.escape, _COPYRIGHT_WORDS)), re.I)
+_FOLD_I = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+"""The letters re.I matches to i and s besides their capitals: the substring test then misses no match."""
 _GENERIC = frozenset(
     "news nachrichten noticias actualités actualites notizie nieuws notícias новости новини sport sports politics "
     "politik política politique economy wirtschaft economía économie business local world welt mundo monde "
@@ -79,14 +85,32 @@ class Segment:
 
 def key(text: str) -> str:
     """Matching form: NFC, zero-width out, quotes folded, whitespace collapsed, case folded."""
+    if text.isascii():  # the same form, without the Unicode steps that leave ASCII as it is
+        return " ".join(text.replace("`", "'").split()).lower().strip(" |")
     text = _ZW.sub("", unicodedata.normalize("NFC", text)).translate(_QUOTES).translate(_DASHES)
     return " ".join(text.split()).casefold().strip(" |")
 
 
+_LEAD = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f|"
+"""What key() drops before the first character of an ASCII line: whitespace and pipes."""
+
+
+def first_folded(text: str) -> str | None:
+    """The first character of key(text), read without building it; None when that needs the whole key."""
+    if not text.isascii():
+        return None
+    return text.lstrip(_LEAD)[:1].lower().replace("`", "'")
+
+
 def words(text: str) -> list[str]:
     """Words of a line, case folded; CJK text counts each pair of characters as a word."""
+    return key_words(key(text))
+
+
+def key_words(folded: str) -> list[str]:
+    """Words of a line already in its matching form (see words)."""
     found: list[str] = []
-    for word in _WORD.findall(key(text)):
+    for word in _WORD.findall(folded):
         found.extend([word[i:i + 2] for i in range(max(1, len(word) - 1))] if _CJK.search(word) else [word])
     return found
 
@@ -128,28 +152,77 @@ def run_text(line: str, parts: list[Segment], first: int, last: int) -> str:
     return line[parts[first].start:parts[last].end].strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class Body:
+    """The seed's lines and what is read from them, each computed once and only when first asked for."""
+
+    lines: list[str]
+    _keys: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def key(self, number: int) -> str:
+        """The matching form of line `number`."""
+        found = self._keys.get(number)
+        if found is None:
+            found = self._keys[number] = key(self.lines[number])
+        return found
+
+    @cached_property
+    def short_lines(self) -> dict[str, list[int]]:
+        """Lines of at most 60 characters by matching form: a name on a line of its own."""
+        found: dict[str, list[int]] = {}
+        for number, text in enumerate(self.lines):
+            if text and len(text) <= 60:
+                found.setdefault(self.key(number), []).append(number)
+        return found
+
+    @cached_property
+    def copyright_lines(self) -> list[tuple[int, str]]:
+        """Copyright lines of at most 200 characters, squashed, with their numbers."""
+        return [(number, squash(text)) for number, text in enumerate(self.lines)
+                if text and len(text) <= 200 and may_be_copyright(text) and _COPYRIGHT.search(text)]
+
+    @cached_property
+    def domain_labels(self) -> dict[str, set[int]]:
+        """Labels of the domains the lines name ('www.the-poke.co.uk' -> 'thepoke'), with their line numbers."""
+        found: dict[str, set[int]] = {}
+        for number, text in enumerate(self.lines):
+            if text and _DOT_LETTER.search(text):
+                for label in _DOMAINS_IN_TEXT.findall(text):
+                    found.setdefault(label.lower().replace("-", ""), set()).add(number)
+        return found
+
+
+def may_be_copyright(text: str) -> bool:
+    """The cheap test before _COPYRIGHT: one of its words in the lower-cased line."""
+    folded = (text if text.isascii() else text.translate(_FOLD_I)).lower()
+    return any(word in folded for word in _COPYRIGHT_WORDS)
+
+
+@dataclass(frozen=True, eq=False)
 class Names:
-    """What the seed names outside the <title> and headline lines."""
+    """What the seed names outside the <title> and headline lines (the `skip` lines)."""
 
-    whole: frozenset[str]
-    copyright: tuple[str, ...]
-    domains: frozenset[str]
+    body: Body
+    skip: frozenset[int]
+
+    def has_line(self, folded: str) -> bool:
+        """True when a short line of its own, outside the skipped lines, reads `folded`."""
+        return any(number not in self.skip for number in self.body.short_lines.get(folded, ()))
+
+    @cached_property
+    def copyright(self) -> tuple[str, ...]:
+        """The squashed copyright lines."""
+        return tuple(text for number, text in self.body.copyright_lines if number not in self.skip)
+
+    @cached_property
+    def domains(self) -> frozenset[str]:
+        """The domain labels."""
+        return frozenset(label for label, numbers in self.body.domain_labels.items() if numbers - self.skip)
 
 
-def body_names(lines: list[str], skip: set[int]) -> Names:
-    """Short lines of their own, copyright lines and domain labels the seed holds."""
-    whole, copyright_, domains = set(), [], set()
-    for number, text in enumerate(lines):
-        if not text or number in skip:
-            continue
-        if len(text) <= 60:
-            whole.add(key(text))
-        if len(text) <= 200 and _COPYRIGHT.search(text):
-            copyright_.append(squash(text))
-        if "." in text:
-            domains.update(label.lower().replace("-", "") for label in _DOMAINS_IN_TEXT.findall(text))
-    return Names(frozenset(whole), tuple(copyright_), frozenset(domains))
+def body_names(lines: list[str] | Body, skip: set[int]) -> Names:
+    """Short lines of their own, copyright lines and domain labels the seed holds (read when first used)."""
+    return Names(lines if isinstance(lines, Body) else Body(lines), frozenset(skip))
 
 
 def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
@@ -172,7 +245,7 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
         score, why = score + 3, why + ["named in a copyright line"]
     if flat in names.domains or (len(flat) > 4 and any(flat.startswith(d) for d in names.domains if len(d) >= 4)):
         score, why = score + 2, why + ["matches a domain in the seed"]
-    if key(text) in names.whole:
+    if names.has_line(key(text)):
         score, why = score + 0.5, why + ["a line of its own in the body"]
     if looks_like_site(text, frozenset()):
         score, why = score + 1, why + ["a press name"]
@@ -229,21 +302,27 @@ class Match:
     how: str
 
 
-def exact_matches(lines: list[str], start: int, line: str, parts: list[Segment]) -> list[Match]:
+def exact_matches(body: Body, start: int, line: str, parts: list[Segment]) -> list[Match]:
     """Runs of segments that a body line repeats word for word, longest first."""
-    index: dict[str, list[int]] = {}
+    runs = [(first, last, run_text(line, parts, first, last))
+            for first in range(len(parts)) for last in range(first, len(parts))]
+    wanted = {key(text) for *_span, text in runs}
+    firsts = {text[:1] for text in wanted} if "" not in wanted else None
+    lines, index = body.lines, {}
     for number in range(start, len(lines)):
         text = lines[number]
-        if text and len(text) <= _MAX_H1:
-            index.setdefault(key(text), []).append(number)
+        if not text or len(text) > _MAX_H1:
+            continue
+        if firsts is not None and (first := first_folded(text)) is not None and first not in firsts:
+            continue  # the cheap test: a line whose first letter differs from every run's is no repeat
+        if (folded := body.key(number)) in wanted:
+            index.setdefault(folded, []).append(number)
     found = []
-    for first in range(len(parts)):
-        for last in range(first, len(parts)):
-            text = run_text(line, parts, first, last)
-            numbers = index.get(key(text))
-            if numbers:
-                number = next((n for n in numbers if lines[n] == text), numbers[0])
-                found.append(Match(first, last, number, float(parts[last].end - parts[first].start), "repeated"))
+    for first, last, text in runs:
+        numbers = index.get(key(text))
+        if numbers:
+            number = next((n for n in numbers if lines[n] == text), numbers[0])
+            found.append(Match(first, last, number, float(parts[last].end - parts[first].start), "repeated"))
     return sorted(found, key=lambda m: (-m.score, m.line))
 
 
@@ -290,23 +369,24 @@ def f1(run: list[str], body: list[str]) -> float:
     return 2 * shared / (len(sa) + len(sb))
 
 
-def fuzzy_match(lines: list[str], start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]) -> Match | None:
+def fuzzy_match(body: Body, start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]) -> Match | None:
     """The body line closest to a core run of the <title>: an h1 that differs a little from the SEO title."""
     wanted_runs = [(first, last, run_text(line, parts, first, last)) for first, last in sorted(runs)]
     wanted_runs = [(first, last, text, words(text)) for first, last, text in wanted_runs]
     wanted = {word for *_rest, run in wanted_runs for word in run}
     best: Match | None = None
+    lines = body.lines
     for number in range(start, len(lines)):
         text = lines[number]
         if not text or len(text) > _MAX_H1 or len(text) < 12 or _NOT_H1.match(text) or text.count(" / ") >= 2:
             continue
-        body = words(text)
-        if len(set(body) & wanted) < 3:
+        found = key_words(body.key(number))
+        if len(set(found) & wanted) < 3:
             continue  # the cheap pre-filter
         for first, last, run_line, run in wanted_runs:
             if len(set(run)) < 3 or text.endswith(".") and not run_line.endswith("."):
                 continue  # a sentence: the lede, not the headline
-            score = f1(run, body)
+            score = f1(run, found)
             if score >= _FUZZY and (best is None or score > best.score + 0.02):
                 best = Match(first, last, number, score, f"close to (overlap {score:.2f})")
     return best
@@ -350,25 +430,27 @@ def find_headline(lines: list[str]) -> Headline:
         return Headline("", None, number, None, ("no <title> line",), ())
     parts = segments(line)
     reasons = [f"<title> split: {len(parts)} segment(s)"]
-    names = body_names(lines, {number})
-    matches = exact_matches(lines, number + 1, line, parts)
+    body = Body(lines)
+    names = body_names(body, {number})
+    matches = exact_matches(body, number + 1, line, parts)
     match = pick_exact(matches, parts, names)
     passed = [(lines[m.line], f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line}: outside is not furniture")
               for m in matches if match is None or m.line != match.line][:4]
     if match is None and not header:
         runs = {core_run(parts, names, strict=False), core_run(parts, names, strict=True)}
-        match = fuzzy_match(lines, number + 1, line, parts, runs)
+        match = fuzzy_match(body, number + 1, line, parts, runs)
     if match is not None:
         title = run_text(line, parts, match.first, match.last) if match.how == "repeated" else lines[match.line].strip()
         first, last = match.first, match.last
         reasons.append(f"segments {first + 1}-{last + 1} {match.how} on line {match.line}")
-        names = body_names(lines, {number, match.line})
+        names = body_names(body, {number, match.line})
     else:
         first, last = core_run(parts, names, strict=True)
         title = run_text(line, parts, first, last)
         reasons.append("no body line repeats the <title>: segments %d-%d by their shape" % (first + 1, last + 1))
     source, why, other = choose_site(parts, first, last, names)
-    title = fix_capitals(title, acronyms(lines))
+    if not any(char.islower() for char in title if char.isalpha()):  # fix_capitals changes only such a title
+        title = fix_capitals(title, acronyms(lines))
     return Headline(title, source, number, match.line if match else None, tuple(reasons + why), tuple(passed + other))
 
 
