@@ -164,3 +164,23 @@ def test_the_cheap_tests_agree_with_the_matching_form(text) -> None:
     assert first is None or first == key(text)[:1]
     assert may_be_copyright(text + " © 2024") and may_be_copyright("COPYRİGHT 2024") and may_be_copyright("Tous droits réservés")
     assert not may_be_copyright(text)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("El puente reabre tras las obras - La Ciudad", "El puente reabre tras las obras"),
+    ("Brücke nach Reparatur wieder offen - Lokales", "Brücke nach Reparatur wieder offen"),
+    ("Le pont rouvre après des travaux - Ville", "Le pont rouvre après des travaux"),
+    ("Il ponte riapre dopo i lavori - Cronaca", "Il ponte riapre dopo i lavori"),
+])
+def test_a_local_news_section_is_not_the_site(title, headline) -> None:
+    found = find_headline(seed(title, headline, STORY))
+    assert (found.title, found.source) == (headline, None)
+
+
+@pytest.mark.parametrize("title, headline, footer, site", [
+    ("El puente reabre tras las obras - La Región", "El puente reabre tras las obras", "© 2024 La Región. Todos los derechos reservados.", "La Región"),
+    ("Bridge reopens after repairs | Metro", "Bridge reopens after repairs", "Read more at metro.co.uk", "Metro"),
+])
+def test_a_paper_named_like_a_section_is_the_site_when_the_seed_says_so(title, headline, footer, site) -> None:
+    found = find_headline(seed(title, headline, STORY, footer))
+    assert (found.title, found.source) == (headline, site)

@@ -28,6 +28,23 @@ _GENERIC = frozenset(
     "opinion meinung opinión blog home".split()
 )
 """Section names that are never a site's name on their own."""
+_LOCAL_SECTIONS = frozenset(
+    "local city metro region regional "  # en
+    "ciudad región regionales provincia "  # es
+    "locale ville région régions "  # fr, it
+    "lokal lokales stadt regionales "  # de
+    "città cronaca regione "  # it
+    "cidade cidades região "  # pt
+    "lokaal stad regio "  # nl
+    "miasto "  # pl
+    "lokalt stad staden "  # sv, da, no
+    .split()
+)
+"""The section of a paper for its own town or region, in many languages: 'La Ciudad', 'Lokales', 'Metro'.
+
+Papers are named so too ('La Región', 'Metro'), so such a segment only counts against a site: its copyright
+line or domain in the seed still makes it the site."""
+_ARTICLES = frozenset("the la el le les lo il die der das de het a o os as den".split())
 _PARTICLES = frozenset("de la le el del der die das of the and & y et und da di du van von".split())
 
 
@@ -112,6 +129,8 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
         return -4.0, ["a place"]
     if flat in _GENERIC:
         return -2.0, ["a section label"]
+    if is_local_section(text):
+        score, why = score - 2, why + ["a local-news section label"]
     if _DOMAIN.match(text):
         score, why = score + 3, why + ["a domain"]
     elif len(text.split()) > 5 or "," in text or text.endswith(("!", "?", ".")):
@@ -125,6 +144,14 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
     if looks_like_site(text, frozenset()):
         score, why = score + 1, why + ["a press name"]
     return score, why
+
+
+def is_local_section(text: str) -> bool:
+    """'La Ciudad', 'Lokales', 'Metro': a section word for the paper's own town or region, an article before it."""
+    found = key(text).split()
+    if len(found) == 2 and found[0] in _ARTICLES:
+        found = found[1:]
+    return len(found) == 1 and found[0] in _LOCAL_SECTIONS
 
 
 def is_label(text: str) -> bool:
