@@ -159,9 +159,10 @@ def test_furniture_is_never_the_author(lines) -> None:
 @pytest.mark.parametrize("text", ["  | Bridge `reopens`\t after  repairs |", "Le pont rouvre", "ÉTÉ — “Brücke”", "||", ""])
 def test_the_cheap_tests_agree_with_the_matching_form(text) -> None:
     from sitegen.convert.sitename import may_be_copyright
-    from sitegen.convert.titleparts import first_folded, key
+    from sitegen.convert.titleparts import first_folded, key, squash_key
     first = first_folded(text)
     assert first is None or first == key(text)[:1]
+    assert squash_key(key(text)) == "".join(char for char in key(text) if char.isalnum())
     assert may_be_copyright(text + " © 2024") and may_be_copyright("COPYRİGHT 2024") and may_be_copyright("Tous droits réservés")
     assert not may_be_copyright(text)
 

@@ -73,9 +73,9 @@ class Match:
 
 def exact_matches(body: Body, start: int, line: str, parts: list[Segment]) -> list[Match]:
     """Runs of segments that a body line repeats word for word, longest first."""
-    runs = [(first, last, run_text(line, parts, first, last))
-            for first in range(len(parts)) for last in range(first, len(parts))]
-    wanted = {key(text) for *_span, text in runs}
+    runs = [(first, last, text, key(text)) for first in range(len(parts)) for last in range(first, len(parts))
+            for text in [run_text(line, parts, first, last)]]
+    wanted = {folded for *_span, folded in runs}
     firsts = {text[:1] for text in wanted} if "" not in wanted else None
     lines, index = body.lines, {}
     for number in range(start, len(lines)):
@@ -87,8 +87,8 @@ def exact_matches(body: Body, start: int, line: str, parts: list[Segment]) -> li
         if (folded := body.key(number)) in wanted:
             index.setdefault(folded, []).append(number)
     found = []
-    for first, last, text in runs:
-        numbers = index.get(key(text))
+    for first, last, text, folded in runs:
+        numbers = index.get(folded)
         if numbers:
             number = next((n for n in numbers if lines[n] == text), numbers[0])
             found.append(Match(first, last, number, float(parts[last].end - parts[first].start), "repeated"))

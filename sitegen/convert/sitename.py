@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sitegen.convert.headline import looks_like_site
-from sitegen.convert.titleparts import STRONG, Body, Segment, key, squash
+from sitegen.convert.titleparts import STRONG, Body, Segment, key, squash, squash_key
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.I)
 _DOMAINS_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I)
@@ -87,7 +87,10 @@ class NameIndex:
 def may_be_copyright(text: str) -> bool:
     """The cheap test before _COPYRIGHT: one of its words in the lower-cased line."""
     folded = (text if text.isascii() else text.translate(_FOLD_I)).lower()
-    return any(word in folded for word in _COPYRIGHT_WORDS)
+    for word in _COPYRIGHT_WORDS:
+        if word in folded:
+            return True
+    return False
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,7 +122,8 @@ def body_names(lines: list[str], skip: set[int]) -> Names:
 
 def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
     """How much a segment reads as the site's name, with the reasons (negative: it is something else)."""
-    flat = squash(text)
+    folded = key(text)
+    flat = squash_key(folded)
     if not flat or not any(char.isalpha() for char in text):
         return -9.0, ["no letters"]
     score, why = 0.0, []
@@ -129,7 +133,7 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
         return -4.0, ["a place"]
     if flat in _GENERIC:
         return -2.0, ["a section label"]
-    if is_local_section(text):
+    if is_local_section(folded):
         score, why = score - 2, why + ["a local-news section label"]
     if _DOMAIN.match(text):
         score, why = score + 3, why + ["a domain"]
@@ -139,16 +143,16 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
         score, why = score + 3, why + ["named in a copyright line"]
     if flat in names.domains or (len(flat) > 4 and any(flat.startswith(d) for d in names.domains if len(d) >= 4)):
         score, why = score + 2, why + ["matches a domain in the seed"]
-    if names.has_line(key(text)):
+    if names.has_line(folded):
         score, why = score + 0.5, why + ["a line of its own in the body"]
     if looks_like_site(text, frozenset()):
         score, why = score + 1, why + ["a press name"]
     return score, why
 
 
-def is_local_section(text: str) -> bool:
-    """'La Ciudad', 'Lokales', 'Metro': a section word for the paper's own town or region, an article before it."""
-    found = key(text).split()
+def is_local_section(folded: str) -> bool:
+    """'la ciudad', 'lokales', 'metro' (a matching form): a section word for the paper's own town or region."""
+    found = folded.split()
     if len(found) == 2 and found[0] in _ARTICLES:
         found = found[1:]
     return len(found) == 1 and found[0] in _LOCAL_SECTIONS

@@ -21,6 +21,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
                          "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"', "‹": "'", "›": "'"})
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "…": "..."})
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.U)
+_NOT_ALNUM_ASCII = re.compile(r"[^0-9A-Za-z]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -68,7 +69,14 @@ def key_words(folded: str) -> list[str]:
 
 def squash(text: str) -> str:
     """Letters and digits only, lower case: 'The Register-Guard' -> 'theregisterguard'."""
-    return "".join(char for char in key(text) if char.isalnum())
+    return squash_key(key(text))
+
+
+def squash_key(folded: str) -> str:
+    """squash() of a line already in its matching form."""
+    if folded.isascii():
+        return _NOT_ALNUM_ASCII.sub("", folded)
+    return "".join(char for char in folded if char.isalnum())
 
 def segments(line: str) -> list[Segment]:
     """Split a <title> line at its separators; empty parts dropped."""
