@@ -154,3 +154,34 @@ def test_the_byline_agency_and_lines() -> None:
 ])
 def test_furniture_is_never_the_author(lines) -> None:
     assert find_byline(lines, 0).author is None
+
+
+@pytest.mark.parametrize("text", ["  | Bridge `reopens`\t after  repairs |", "Le pont rouvre", "ÉTÉ — “Brücke”", "||", ""])
+def test_the_cheap_tests_agree_with_the_matching_form(text) -> None:
+    from sitegen.convert.sitename import may_be_copyright
+    from sitegen.convert.titleparts import first_folded, key, squash_key
+    first = first_folded(text)
+    assert first is None or first == key(text)[:1]
+    assert squash_key(key(text)) == "".join(char for char in key(text) if char.isalnum())
+    assert may_be_copyright(text + " © 2024") and may_be_copyright("COPYRİGHT 2024") and may_be_copyright("Tous droits réservés")
+    assert not may_be_copyright(text)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("El puente reabre tras las obras - La Ciudad", "El puente reabre tras las obras"),
+    ("Brücke nach Reparatur wieder offen - Lokales", "Brücke nach Reparatur wieder offen"),
+    ("Le pont rouvre après des travaux - Ville", "Le pont rouvre après des travaux"),
+    ("Il ponte riapre dopo i lavori - Cronaca", "Il ponte riapre dopo i lavori"),
+])
+def test_a_local_news_section_is_not_the_site(title, headline) -> None:
+    found = find_headline(seed(title, headline, STORY))
+    assert (found.title, found.source) == (headline, None)
+
+
+@pytest.mark.parametrize("title, headline, footer, site", [
+    ("El puente reabre tras las obras - La Región", "El puente reabre tras las obras", "© 2024 La Región. Todos los derechos reservados.", "La Región"),
+    ("Bridge reopens after repairs | Metro", "Bridge reopens after repairs", "Read more at metro.co.uk", "Metro"),
+])
+def test_a_paper_named_like_a_section_is_the_site_when_the_seed_says_so(title, headline, footer, site) -> None:
+    found = find_headline(seed(title, headline, STORY, footer))
+    assert (found.title, found.source) == (headline, site)
