@@ -233,3 +233,45 @@ def test_texts_name_lines_one_based() -> None:
     assert any(c.rejected == "weaker than line 5" for c in choice.candidates)
     tie = find_date(seed("en", "May 4, 2022 May 6, 2022"), headline=2, lang="en")
     assert tie.iso is None and "line 5 'May 4, 2022' and line 5 'May 6, 2022'" in tie.why
+
+
+@pytest.mark.parametrize("lang, by, name, stamp", [
+    ("en", "By", "Jane Doe", "* 04:30, 3 NOV 2023"),
+    ("de", "Von", "Anna Schmidt", "3.11.2023"),
+    ("fr", "Par", "Jeanne Dupont", "3 nov. 2023"),
+])
+def test_a_by_word_alone_above_the_name_is_a_byline(lang: str, by: str, name: str, stamp: str) -> None:
+    lines = seed(lang, STORY[lang], "\n".join(("Share", by, name, stamp)))
+    lines = [part for line in lines for part in line.split("\n")]   # one row each, no blank between
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso[:10] == "2023-11-03", choice.why
+    assert "next to the byline" in choice.why
+
+
+@pytest.mark.parametrize("lang, row", [
+    ("en", "3 November 2023 · 5 min read"),
+    ("de", "3. November 2023 · 4 Min. Lesezeit"),
+    ("fr", "3 novembre 2023 - 4 minutes de lecture"),
+    ("it", "03 Novembre 2023 Aggiornato alle 16:58 1 minuti di lettura"),
+])
+def test_a_reading_time_marks_the_dateline_row(lang: str, row: str) -> None:
+    lines = seed(lang, STORY[lang], row)
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso[:10] == "2023-11-03", choice.why
+    assert "with the reading time" in choice.why
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Published"), ("de", "Veröffentlicht"), ("es", "Publicado")])
+def test_a_label_a_few_short_lines_above_the_date(lang: str, label: str) -> None:
+    lines = seed(lang, STORY[lang], label, "3 weeks ago", "on", "2023-10-17")
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso == "2023-10-17" and f"label '{label.lower()}'" in choice.why
+
+
+@pytest.mark.parametrize("lang, title", [("de", "Ein Park für den Norden : 06.11.2023, 11.41 Uhr"),
+                                         ("en", "A park for the north | 6 November 2023")])
+def test_a_date_as_a_part_of_the_title_line(lang: str, title: str) -> None:
+    lines = [title, "", STORY[lang], "", STORY[lang]]
+    choice = find_date(lines, headline=None, lang=lang)
+    assert choice.iso[:10] == "2023-11-06", choice.why
+    assert "a part of the <title> of its own" in choice.why

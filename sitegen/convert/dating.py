@@ -37,6 +37,13 @@ UPDATED_LABELS = (
     "更新日", "更新",
 )
 _BYLINE = re.compile(r"(?:^|[·|•,]\s*)(?:by|von|par|por|di|door|oleh|от|автор|text:)\s+\w", re.I)
+_BY_ALONE = re.compile(r"(?:by|von|par|por|di|door|oleh|от|автор)\s*:?", re.I)   # 'By' / 'Jane Doe' on two lines
+# A reading time marks a byline/dateline row: "5 min read", "3 Min. Lesezeit", "1 minuti di lettura".
+_READING_TIME = re.compile(
+    r"\d+\s*(?:min(?:ute)?s?\.?\s*(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)"
+    r"|minut[eio]s?\s+(?:de lecture|de lectura|di lettura|de leitura)|min(?:uten)?\.?\s+lesezeit)"
+    r"|(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+", re.I)
+_TITLE_SEP = re.compile(r"\s[:|–—-]\s|\s\|\s?|\s[·•]\s")
 _EMBED = re.compile(r"^[—–-]\s*.{0,80}\(@\w+\)")   # "— Name (@handle) November 1, 2023": an embedded post
 _WORD = re.compile(r"[^\W\u3000-\u9fff\uac00-\ud7af]+|[\u3000-\u9fff\uac00-\ud7af]{1,2}", re.U)
 
@@ -88,10 +95,18 @@ def _label(lines: list[str], span: DateSpan) -> tuple[str, str] | None:
     found = _label_in(prefix[-40:])
     if found or _WORD.search(prefix):
         return found
-    above = _previous_text(lines, span.line)
-    if above is not None and len(lines[above]) <= 30:
-        return _label_in(lines[above])
+    at = span.line
+    for _ in range(LABEL_REACH):   # 'Published' / '3 weeks ago' / 'on' / the date: short lines above
+        above = _previous_text(lines, at)
+        if above is None or len(lines[above]) > 30:
+            return None
+        if (found := _label_in(lines[above])) is not None:
+            return found
+        at = above
     return None
+
+
+LABEL_REACH = 3   # short lines a label may stand above its date
 
 
 def _previous_text(lines: list[str], index: int) -> int | None:
@@ -197,7 +212,17 @@ def _nearness(line: int, headline: int, prose: list[int]) -> tuple[float, str]:
 def _near_byline(lines: list[str], line: int) -> bool:
     """Whether a 'By ...' byline is on the line or within two lines."""
     lo, hi = max(0, line - 2), min(len(lines), line + 3)
-    return any(_BYLINE.search(lines[i]) and len(lines[i]) <= 120 for i in range(lo, hi))
+    return any((_BYLINE.search(lines[i]) and len(lines[i]) <= 120) or _BY_ALONE.fullmatch(lines[i])
+               for i in range(lo, hi))
+
+
+def _title_segment(lines: list[str], span: DateSpan) -> bool:
+    """The date is a part of its own in the <title> line: 'Headline : 06.11.2023, 11.41 Uhr'."""
+    if span.line != 0:
+        return False
+    before, after = lines[0][: span.start], lines[0][span.end:]
+    cut = list(_TITLE_SEP.finditer(before))
+    return bool(cut) and _words(before[cut[-1].end():]) == 0 and _words(after) <= 2 and not _TITLE_SEP.search(after)
 
 
 def _in_list(spans: list[DateSpan], days: dict[int, str], me: int, labelled: set[int]) -> bool:
@@ -246,6 +271,12 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         if _near_byline(lines, span.line):
             score += 1.0
             reasons.append("next to the byline")
+        if _READING_TIME.search(lines[span.line]):
+            score += 1.0
+            reasons.append("with the reading time")
+        if _title_segment(lines, span):
+            score += 1.0
+            reasons.append("a part of the <title> of its own")
         if rejected is None and not label and _in_sentence(lines[span.line], same_line, lang):
             rejected = "inside a sentence of the story"
         if rejected is None and _EMBED.match(lines[span.line]):
