@@ -169,7 +169,7 @@ def test_reasons_and_why_are_stated() -> None:
     choice = find_date(seed("de", "Veröffentlicht am 3. März 2021"), headline=2, lang="de")
     best = next(c for c in choice.candidates if c.rejected is None)
     assert "label 'veröffentlicht'" in best.reasons and "line of its own" in best.reasons
-    assert choice.why.startswith("line 4 ")
+    assert choice.why.startswith("line 5 ")  # 1-based in texts
 
 
 @pytest.mark.parametrize("lines", [[], [""], ["", "", ""], ["31.02.2020"], ["99/99/2020 2020-13-45"], ["\x00\ufffd 2020"]])
@@ -180,3 +180,98 @@ def test_odd_input_never_crashes(lines: list[str]) -> None:
 
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert day(seed("en", "March 3, 2021"), "xx") == "2021-03-03"
+
+
+@pytest.mark.parametrize("lang, above, stamp", [
+    ("en", "Advertisement", "2023-10-27"),
+    ("de", "Anzeige", "27.10.2023"),
+    ("fr", "Publicité", "27 octobre 2023"),
+    ("es", "", "27 de octubre de 2023"),
+])
+@pytest.mark.parametrize("headline", [None, 0, 8])
+def test_a_date_alone_at_the_top_of_the_page_is_taken(lang: str, above: str, stamp: str, headline: int | None) -> None:
+    """Title, furniture (or nothing), the date on its own line, furniture, headline, story."""
+    lines = ["Harbour wall to be extended", "", above, "", stamp, "", "Share", "", "Harbour wall to be extended", ""]
+    lines += [STORY[lang], "", STORY[lang], ""]
+    choice = find_date(lines, headline=headline, lang=lang)
+    assert choice.iso == "2023-10-27", choice.why
+    assert choice.why.startswith("line 5 ")
+
+
+@pytest.mark.parametrize("lang, stamp", [("en", "March 3, 2021"), ("de", "3. März 2021")])
+def test_a_date_below_a_paragraph_is_not_at_the_top(lang: str, stamp: str) -> None:
+    lines = ["Harbour wall to be extended", "", STORY[lang], "", stamp, "", STORY[lang]]
+    assert not any("at the top of the page" in r for c in find_date(lines, headline=None, lang=lang).candidates
+                   for r in c.reasons)
+
+
+@pytest.mark.parametrize("lang, upd", [("en", "Updated: 30 October 2023"), ("de", "Aktualisiert am 30. Oktober 2023"),
+                                       ("fr", "Mis à jour le 30 octobre 2023")])
+def test_an_update_stamp_on_the_first_line_is_the_page_day(lang: str, upd: str) -> None:
+    lines = [upd, "", "Harbour wall to be extended", "", STORY[lang], "", STORY[lang]]
+    choice = find_date(lines, headline=None, lang=lang)
+    assert choice.iso == "2023-10-30", choice.why
+    assert "the update stamp is the only day given" in choice.why
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "On 12 March 2023 the plan was first proposed."),
+    ("de", "Am 12. März 2023 wurde der Plan zum ersten Mal vorgestellt."),
+    ("es", "El 12 de marzo de 2023 se presentó el plan por primera vez."),
+])
+def test_a_short_sentence_with_a_date_is_never_the_page_date(lang: str, sentence: str) -> None:
+    lines = ["3 hours ago", "", "Harbour wall to be extended", "", sentence, "", STORY[lang], "", STORY[lang]]
+    for headline in (None, 2):
+        choice = find_date(lines, headline=headline, lang=lang)
+        assert choice.iso is None, choice.why
+        assert any(c.rejected == "inside a sentence of the story" for c in choice.candidates)
+
+
+def test_texts_name_lines_one_based() -> None:
+    choice = find_date(seed("en", "May 4, 2022", "By Jane Doe, May 6, 2022"), headline=2, lang="en")
+    assert choice.line == 4 and choice.why.startswith("line 5 ")          # index 4 is the fifth line
+    assert any(c.rejected == "weaker than line 5" for c in choice.candidates)
+    tie = find_date(seed("en", "May 4, 2022 May 6, 2022"), headline=2, lang="en")
+    assert tie.iso is None and "line 5 'May 4, 2022' and line 5 'May 6, 2022'" in tie.why
+
+
+@pytest.mark.parametrize("lang, by, name, stamp", [
+    ("en", "By", "Jane Doe", "* 04:30, 3 NOV 2023"),
+    ("de", "Von", "Anna Schmidt", "3.11.2023"),
+    ("fr", "Par", "Jeanne Dupont", "3 nov. 2023"),
+])
+def test_a_by_word_alone_above_the_name_is_a_byline(lang: str, by: str, name: str, stamp: str) -> None:
+    lines = seed(lang, STORY[lang], "\n".join(("Share", by, name, stamp)))
+    lines = [part for line in lines for part in line.split("\n")]   # one row each, no blank between
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso[:10] == "2023-11-03", choice.why
+    assert "next to the byline" in choice.why
+
+
+@pytest.mark.parametrize("lang, row", [
+    ("en", "3 November 2023 · 5 min read"),
+    ("de", "3. November 2023 · 4 Min. Lesezeit"),
+    ("fr", "3 novembre 2023 - 4 minutes de lecture"),
+    ("it", "03 Novembre 2023 Aggiornato alle 16:58 1 minuti di lettura"),
+])
+def test_a_reading_time_marks_the_dateline_row(lang: str, row: str) -> None:
+    lines = seed(lang, STORY[lang], row)
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso[:10] == "2023-11-03", choice.why
+    assert "with the reading time" in choice.why
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Published"), ("de", "Veröffentlicht"), ("es", "Publicado")])
+def test_a_label_a_few_short_lines_above_the_date(lang: str, label: str) -> None:
+    lines = seed(lang, STORY[lang], label, "3 weeks ago", "on", "2023-10-17")
+    choice = find_date(lines, headline=2, lang=lang)
+    assert choice.iso == "2023-10-17" and f"label '{label.lower()}'" in choice.why
+
+
+@pytest.mark.parametrize("lang, title", [("de", "Ein Park für den Norden : 06.11.2023, 11.41 Uhr"),
+                                         ("en", "A park for the north | 6 November 2023")])
+def test_a_date_as_a_part_of_the_title_line(lang: str, title: str) -> None:
+    lines = [title, "", STORY[lang], "", STORY[lang]]
+    choice = find_date(lines, headline=None, lang=lang)
+    assert choice.iso[:10] == "2023-11-06", choice.why
+    assert "a part of the <title> of its own" in choice.why

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitegen.convert.boilerplate import is_marker
 from sitegen.convert.dates import HEADER_LINE, parse_date_line
 from sitegen.convert.dating_forms import DateSpan, find_spans, numeric_order, parse_span
 
@@ -36,6 +37,13 @@ UPDATED_LABELS = (
     "更新日", "更新",
 )
 _BYLINE = re.compile(r"(?:^|[·|•,]\s*)(?:by|von|par|por|di|door|oleh|от|автор|text:)\s+\w", re.I)
+_BY_ALONE = re.compile(r"(?:by|von|par|por|di|door|oleh|от|автор)\s*:?", re.I)   # 'By' / 'Jane Doe' on two lines
+# A reading time marks a byline/dateline row: "5 min read", "3 Min. Lesezeit", "1 minuti di lettura".
+_READING_TIME = re.compile(
+    r"\d+\s*(?:min(?:ute)?s?\.?\s*(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)"
+    r"|minut[eio]s?\s+(?:de lecture|de lectura|di lettura|de leitura)|min(?:uten)?\.?\s+lesezeit)"
+    r"|(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+", re.I)
+_TITLE_SEP = re.compile(r"\s[:|–—-]\s|\s\|\s?|\s[·•]\s")
 _EMBED = re.compile(r"^[—–-]\s*.{0,80}\(@\w+\)")   # "— Name (@handle) November 1, 2023": an embedded post
 _WORD = re.compile(r"[^\W\u3000-\u9fff\uac00-\ud7af]+|[\u3000-\u9fff\uac00-\ud7af]{1,2}", re.U)
 
@@ -54,7 +62,10 @@ class DateCandidate:
 
 @dataclass(frozen=True)
 class DateChoice:
-    """The chosen publication date (or None) and why, with every candidate considered."""
+    """The chosen publication date (or None) and why, with every candidate considered.
+
+    `line` and `DateCandidate.line` are 0-based indexes; the texts (`why`, `rejected`) name lines 1-based.
+    """
 
     iso: str | None
     line: int | None
@@ -84,10 +95,18 @@ def _label(lines: list[str], span: DateSpan) -> tuple[str, str] | None:
     found = _label_in(prefix[-40:])
     if found or _WORD.search(prefix):
         return found
-    above = _previous_text(lines, span.line)
-    if above is not None and len(lines[above]) <= 30:
-        return _label_in(lines[above])
+    at = span.line
+    for _ in range(LABEL_REACH):   # 'Published' / '3 weeks ago' / 'on' / the date: short lines above
+        above = _previous_text(lines, at)
+        if above is None or len(lines[above]) > 30:
+            return None
+        if (found := _label_in(lines[above])) is not None:
+            return found
+        at = above
     return None
+
+
+LABEL_REACH = 3   # short lines a label may stand above its date
 
 
 def _previous_text(lines: list[str], index: int) -> int | None:
@@ -126,6 +145,42 @@ def _shape(line: str, spans: list[DateSpan]) -> tuple[float, str]:
     return -2.5, "inside a sentence of the story"
 
 
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)]*$")
+
+
+def _in_sentence(line: str, spans: list[DateSpan], lang: str | None) -> bool:
+    """The date is part of a sentence: the line ends as a sentence does and the words around
+    the date (labels aside) read as prose, with function words of the language."""
+    if not _SENTENCE_END.search(line):
+        return False
+    rest = _rest(line, spans)[0]
+    words = [w.lower() for w in _WORD.findall(rest)]
+    if len(words) < 4:
+        return False
+    stop = _stopwords(lang)
+    return sum(1 for w in words if w in stop) >= 2
+
+
+@lru_cache(maxsize=16)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    """Function words of the seed's language and of English (lazy: the lists load on first use)."""
+    from sitegen.convert.language import stopwords
+    return stopwords(lang) | stopwords("en") if lang and lang != "en" else stopwords("en")
+
+
+TOP_LINES = 4   # "among the first lines": the title, then at most this many non-blank lines
+
+
+def _at_top(lines: list[str], line: int, headline: int) -> bool:
+    """The date opens the page: among its first lines, with only the title, the headline or
+    short furniture (an advertisement marker, a menu word) above it."""
+    above = [i for i in range(1, line) if lines[i]]
+    if len(above) >= TOP_LINES:
+        return False
+    return all(i == headline or is_marker(lines[i]) or (_words(lines[i]) <= 3 and not _SENTENCE_END.search(lines[i]))
+               for i in above)
+
+
 def is_prose(line: str) -> bool:
     """A line of story text (a paragraph), as opposed to a heading, byline or menu entry."""
     return len(line) >= 100 or _words(line) >= 15
@@ -157,7 +212,17 @@ def _nearness(line: int, headline: int, prose: list[int]) -> tuple[float, str]:
 def _near_byline(lines: list[str], line: int) -> bool:
     """Whether a 'By ...' byline is on the line or within two lines."""
     lo, hi = max(0, line - 2), min(len(lines), line + 3)
-    return any(_BYLINE.search(lines[i]) and len(lines[i]) <= 120 for i in range(lo, hi))
+    return any((_BYLINE.search(lines[i]) and len(lines[i]) <= 120) or _BY_ALONE.fullmatch(lines[i])
+               for i in range(lo, hi))
+
+
+def _title_segment(lines: list[str], span: DateSpan) -> bool:
+    """The date is a part of its own in the <title> line: 'Headline : 06.11.2023, 11.41 Uhr'."""
+    if span.line != 0:
+        return False
+    before, after = lines[0][: span.start], lines[0][span.end:]
+    cut = list(_TITLE_SEP.finditer(before))
+    return bool(cut) and _words(before[cut[-1].end():]) == 0 and _words(after) <= 2 and not _TITLE_SEP.search(after)
 
 
 def _in_list(spans: list[DateSpan], days: dict[int, str], me: int, labelled: set[int]) -> bool:
@@ -172,7 +237,7 @@ def _in_list(spans: list[DateSpan], days: dict[int, str], me: int, labelled: set
 
 
 def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headline: int,
-           today: dt.date | None) -> list[DateCandidate]:
+           today: dt.date | None, lang: str | None = None) -> list[DateCandidate]:
     """Every parsed span as a scored candidate; rejection reasons where a rule rules it out."""
     labels = {i: _label(lines, s) for i, s in enumerate(spans) if i in isos}
     labelled = {i for i, found in labels.items() if found}
@@ -190,7 +255,11 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
             score += 4.0 if kind == "published" else -1.0
             rejected = UPDATE if kind == "updated" else None
         same_line = [t for t in spans if t.line == span.line]
-        for part, why in (_shape(lines[span.line], same_line), _nearness(span.line, headline, prose)):
+        shape = _shape(lines[span.line], same_line)
+        near = _nearness(span.line, headline, prose)
+        if shape[0] >= 2.0 and span.line > 0 and near[0] < 3.0 and _at_top(lines, span.line, headline):
+            near = (3.0, "at the top of the page, before the story")
+        for part, why in (shape, near):
             score += part
             reasons.append(why)
         if span.has_time:
@@ -202,6 +271,14 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         if _near_byline(lines, span.line):
             score += 1.0
             reasons.append("next to the byline")
+        if _READING_TIME.search(lines[span.line]):
+            score += 1.0
+            reasons.append("with the reading time")
+        if _title_segment(lines, span):
+            score += 1.0
+            reasons.append("a part of the <title> of its own")
+        if rejected is None and not label and _in_sentence(lines[span.line], same_line, lang):
+            rejected = "inside a sentence of the story"
         if rejected is None and _EMBED.match(lines[span.line]):
             rejected = "date of an embedded post"
         if rejected is None and not label and _in_list(spans, isos, i, labelled):
@@ -221,7 +298,8 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     """The best unrejected candidate if its evidence is strong and no other day comes close."""
     open_ = sorted((c for c in candidates if c.rejected is None), key=lambda c: (-c.score, c.line))
     if not open_ or open_[0].score < MIN_SCORE:
-        # no publication date: an update stamp is the page's only stated day
+        # no publication date: an update stamp is the page's only stated day, its label as good as 'published'
+        candidates = [_as_stated(c) if c.rejected == UPDATE else c for c in candidates]
         open_ = sorted((c for c in candidates if c.rejected in (None, UPDATE)), key=lambda c: (-c.score, c.line))
     if not open_:
         why = "no date in the seed" if not candidates else "every date found was ruled out"
@@ -230,19 +308,27 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     rival = next((c for c in open_[1:] if c.iso[:10] != best.iso[:10]), None)
     why = None
     if best.score < MIN_SCORE:
-        why = f"the best date, line {best.line} '{best.text}', has weak evidence ({best.score:.1f})"
+        why = f"the best date, line {best.line + 1} '{best.text}', has weak evidence ({best.score:.1f})"
     elif rival and best.score - rival.score < MIN_MARGIN:
-        why = f"line {best.line} '{best.text}' and line {rival.line} '{rival.text}' are equally likely"
+        why = f"line {best.line + 1} '{best.text}' and line {rival.line + 1} '{rival.text}' are equally likely"
     final = tuple(
         _reject(c, None) if c is best and why is None else
         c if c.rejected else
-        _reject(c, f"weaker than line {best.line}" if why is None else "evidence too weak")
+        _reject(c, f"weaker than line {best.line + 1}" if why is None else "evidence too weak")
         for c in candidates
     )
     if why is not None:
         return DateChoice(None, None, why, final)
     stamp = " (no publication date; the update stamp is the only day given)" if best.rejected == UPDATE else ""
-    return DateChoice(best.iso, best.line, f"line {best.line} '{best.text}': {', '.join(best.reasons)}{stamp}", final)
+    return DateChoice(best.iso, best.line, f"line {best.line + 1} '{best.text}': {', '.join(best.reasons)}{stamp}", final)
+
+
+STAMP_BONUS = 5.0   # the 'updated' label's -1 becomes the +4 of a stated page date
+
+
+def _as_stated(c: DateCandidate) -> DateCandidate:
+    """An update stamp scored as the page's stated day (used when no publication date is given)."""
+    return DateCandidate(c.line, c.text, c.iso, c.score + STAMP_BONUS, c.reasons + ("the only stated day",), c.rejected)
 
 
 def _reject(c: DateCandidate, why: str | None) -> DateCandidate:
@@ -262,7 +348,7 @@ def _top_line(lines: list[str], day_first: bool) -> DateChoice | None:
     else:
         return None
     cand = DateCandidate(0, text, iso, 10.0, ("date line at the top of the seed",), None)
-    return DateChoice(iso, 0, f"line 0 '{text}': date line at the top of the seed", (cand,))
+    return DateChoice(iso, 0, f"line 1 '{text}': date line at the top of the seed", (cand,))
 
 
 def find_date(lines: list[str], *, headline: int | None, lang: str | None,
@@ -274,5 +360,5 @@ def find_date(lines: list[str], *, headline: int | None, lang: str | None,
     spans = find_spans(lines, lang)
     order = numeric_order(spans, lines, lang, day_first)
     isos = {i: iso for i, s in enumerate(spans) if (iso := parse_span(s, lang, order))}
-    candidates = _score(lines, spans, isos, 0 if headline is None else headline, today)
+    candidates = _score(lines, spans, isos, 0 if headline is None else headline, today, lang)
     return _choose(candidates)
