@@ -9,6 +9,7 @@ pay for it.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import importlib.util
 import os
 import re
@@ -52,7 +53,7 @@ def prose_sample(lines: list[str]) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_QUICK_SAMPLE = 800
+_QUICK_SAMPLE = 600
 """Characters of prose the stop-word count reads."""
 _MIN_HITS = 12
 """Stop words the leading language must have in the sample to decide alone..."""
@@ -101,9 +102,9 @@ def _by_stop_words(sample: str) -> str | None:
     if not words or not index:
         return None
     hits: dict[str, int] = {}
-    for word in words:
+    for word, count in Counter(words).items():
         for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + 1
+            hits[code] = hits.get(code, 0) + count
     if not hits:
         return None
     ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
