@@ -259,3 +259,24 @@ def test_start_at_one_and_odd_input_never_crash():
     odd = ["t", "", "\x00\ufffd", "*", "+", "o", "1.", "©", "ﾠ", "x" * 5000, "", "a b c d e f g h i j."]
     assert [v.line for v in story_lines(odd, start=1, lang="xx")] == list(range(1, len(odd)))
     assert [v.line for v in story_lines(odd, start=1, lang=None)] == list(range(1, len(odd)))
+
+
+@pytest.mark.parametrize("lang,items", [
+    ("en", ["# not a heading", "1. not a list", "> not a quote", "+ more", "= equals"]),
+    ("fr", ["# pas un titre", "1. pas une liste", "> pas une citation", "+ plus", "= égal"]),
+    ("de", ["# keine Überschrift", "1. keine Liste", "> kein Zitat", "+ mehr", "= gleich"]),
+])
+def test_an_article_without_furniture_keeps_its_short_lines_and_a_lone_menu_word_item(lang, items):
+    lines = page(lang, middle=items)
+    assert set(items) <= set(kept(lines, lang))
+
+
+@pytest.mark.parametrize("lang,ad,short", [
+    ("en", "Advertisement", ["The bridge was opened in 1921.", "It was last repaired in 1990."]),
+    ("de", "Anzeige", ["Die alte Brücke wurde im Jahr 1921 gebaut.", "Sie wurde zuletzt im Jahr 1990 repariert."]),
+    ("es", "Publicidad", ["El puente se abrió en 1921.", "Se reparó por última vez en 1990."]),
+])
+def test_an_ad_label_in_an_article_goes_and_the_short_lines_around_it_stay(lang, ad, short):
+    lines = page(lang, middle=[short[0], ad, short[1]])
+    got = kept(lines, lang)
+    assert ad not in got and set(short) <= set(got)

@@ -200,8 +200,9 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         own[pos] = "bad"
     context = _in_context(own)
     first, last = _story_span(feats, own)
-    quiet = _quiet([line.label for line in feats[last + 1:]])
-    if _quiet([line.label for line in feats]):
+    quiet = _quiet(feats[last + 1:])
+    clean = _quiet(feats)
+    if clean:
         first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
     verdict: dict[int, LineVerdict] = {}
     ended: str | None = None
@@ -209,6 +210,8 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
     for pos, line in enumerate(feats):
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
+        if clean and line.label in _WEAK and line.marker:
+            v = LineVerdict(line.index, True, "story", f"list item of an article without furniture ({line.label_reason})")
         if under_related and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
             v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related}")
         if line.label == "related":
@@ -221,12 +224,19 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
     return _with_blanks(lines, start, skip, verdict)
 
 
-def _quiet(found: list[str | None]) -> bool:
-    """No furniture label, or only a related heading as the very last line (its list was cut off)."""
-    hits = [pos for pos, label in enumerate(found) if label]
-    return not hits or (hits == [len(found) - 1] and found[-1] == "related")
+def _quiet(feats: list[_Line]) -> bool:
+    """No furniture label, or only a related heading as the very last line (its list was cut off), or one lone
+    menu word ("more", "plus") that is no item of a list: a word like these stands in
+    articles too, while a menu's word comes with the menu's other items."""
+    hits = [pos for pos, line in enumerate(feats) if line.label]
+    if len(hits) == 1 and feats[hits[0]].label in _WEAK:
+        pos = hits[0]
+        return not any(0 <= near < len(feats) and feats[near].marker for near in (pos - 1, pos + 1))
+    return not hits or (hits == [len(feats) - 1] and feats[-1].label == "related")
 
 
+_WEAK = frozenset({"menu"})
+"""Labels that alone do not show a page's furniture (see `_quiet`)."""
 _ENDS = frozenset({"related", "comments", "copyright", "footer", "share", "newsletter", "cookie"})
 """Labels that, after the story's last paragraph, mean the story is over: every later line goes."""
 
