@@ -280,3 +280,27 @@ def test_an_ad_label_in_an_article_goes_and_the_short_lines_around_it_stay(lang,
     lines = page(lang, middle=[short[0], ad, short[1]])
     got = kept(lines, lang)
     assert ad not in got and set(short) <= set(got)
+
+
+def test_the_cheap_label_tests_never_rule_out_a_phrase():
+    from sitegen.convert import furniture_labels as labels
+    for kind, (_, phrases) in labels.PHRASES.items():
+        for phrase in phrases:
+            assert labels._may_hold(kind, set(labels._RUN.findall(phrase)))
+            if kind == "cookie":
+                assert any(key in phrase for key in labels._keys(kind))
+    assert labels.classify("Share this article", 3)[0] == "share"
+    assert labels.classify("Seite teilen", 2)[0] == "share"
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "it", "ru"])
+def test_a_long_prose_line_measured_on_its_prefix_has_the_class_it_has_whole(lang):
+    from sitegen.convert import furniture
+    from sitegen.convert.language import stopwords
+    stop = stopwords(lang)
+    text = " ".join(STORY[lang])
+    fast = furniture._features(0, text, stop, frozenset())
+    assert fast.measure.endswith("characters)")  # measured on its prefix
+    words = furniture._WORD.findall(text.lower())
+    density = sum(word in stop for word in words) / len(words)
+    assert (density >= furniture.STOP_HIGH) and furniture._own_class(fast)[0] == "good"

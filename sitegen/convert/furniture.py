@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitegen.convert import furniture_labels as labels
 from sitegen.convert.language import stopwords
@@ -25,6 +26,10 @@ MENU_RUN = 4
 """This many short non-prose lines in a row (blank lines between allowed) are a menu."""
 STORY_GAP = 9
 """A gap of more than this many non-blank lines without good prose ends the story's run of paragraphs."""
+PROSE_LINE, PREFIX, PLAIN_PROSE = 120, 160, 0.40
+"""A line longer than PROSE_LINE that ends as a sentence is measured on its first PREFIX characters; with a
+stop-word density of PLAIN_PROSE or more there (well above STOP_HIGH) it is plainly prose. Speed only: the
+classes are the same as when measured whole."""
 LABEL_LINE = 120
 """Labels (share, related, footer words) mark only lines at most this long; longer lines are text."""
 
@@ -47,9 +52,8 @@ class LineVerdict:
     reason: str
 
 
-@dataclass(frozen=True)
-class _Line:
-    """Features of one non-blank line, computed once."""
+class _Line(NamedTuple):
+    """Features of one non-blank line, computed once (a named tuple: built for every line, so kept cheap)."""
 
     index: int
     text: str
@@ -64,36 +68,73 @@ class _Line:
     """What `density` measures: "stop-word density", or "particle density" for text without spaces."""
 
 
-def _density(text: str, words: list[str], stop: frozenset[str], cjk: int) -> float:
-    """Stop-word share of the words; for CJK text a character measure: the share of kana and CJK punctuation."""
+_CLOSERS = "\"'”’»)]"
+_ENDERS = frozenset(".!?…。！？:;؟")
+_SPACES = str.maketrans(dict.fromkeys(".,;:!?…\"“”‘«»„‚()[]{}<>—–/*•·|+=&%$#@~^`\\", " "))
+"""Punctuation read as a space when a prefix is split into words (' ’ - join words, as in _WORD)."""
+
+
+def sentence_end(text: str) -> bool:
+    """The line ends as a sentence: an end mark, perhaps followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _ENDERS and len(text.rstrip(_CLOSERS)) > 0
+
+
+def _density(text: str, words: list[str], stop: frozenset[str], cjk: int, sentence: bool) -> float:
+    """Stop-word share of the (lower-cased) words; for CJK text a character measure: the share of kana and CJK
+    punctuation."""
     if cjk * 2 >= len(text):
         particles = sum(1 for ch in text if "\u3040" <= ch <= "\u309f" or ch in "，。、的了是在和有与")
         return min(1.0, 2.5 * particles / max(1, cjk))
     if not words:
         return 0.0
     if not stop:
-        return 0.35 if len(words) >= 8 and _SENTENCE_END.search(text) else 0.0
-    return sum(1 for word in words if word.lower() in stop) / len(words)
+        return 0.35 if len(words) >= 8 and sentence else 0.0
+    return sum(map(stop.__contains__, words)) / len(words)
 
 
 def _features(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line:
-    words = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
+    sentence = sentence_end(text)
+    plain = _plain_prose(index, text, stop, template) if sentence and len(text) > PROSE_LINE else None
+    if plain is not None:
+        return plain
+    words = _WORD.findall(text.lower())
+    cjk = len(_CJK.findall(text)) if _CJK.search(text) else 0
+    density = _density(text, words, stop, cjk, sentence)
     length = len(text) if cjk * 2 < len(text) else int(len(text) * LENGTH_LOW / CJK_LOW)
     label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
-    if label is None:
-        label, why = _menu_row(text, len(words), _density(text, words, stop, cjk))
+    if label is None and not sentence:
+        label, why = _menu_row(text, len(words), density)
     if text in template and len(text) <= LENGTH_HIGH:
         label, why = label or "template", why or "line of the site's template"
-    return _Line(index, text, length, max(len(words), cjk // 2), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
-                 bool(_SENTENCE_END.search(text)), label, why,
-                 "particle density" if cjk * 2 >= len(text) else "stop-word density")
+    return _Line(index, text, length, max(len(words), cjk // 2), density, bool(_MARKER.match(text)), sentence,
+                 label, why, "particle density" if cjk * 2 >= len(text) else "stop-word density")
+
+
+def _plain_prose(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line | None:
+    """The features of a longer line that ends as a sentence and is plainly prose, from its first PREFIX
+    characters (words split on spaces and punctuation): ten stop words or more, a density of PLAIN_PROSE or more. Only
+    the labels of notices whose own words carry them (caption, copyright, cookie) can match such a line. None:
+    measure the line whole (text without spaces, a sentence ending in ':' or ';', no clear density)."""
+    if text.rstrip(_CLOSERS)[-1] in ":;" or (text in template and len(text) <= LENGTH_HIGH):
+        return None
+    head = text[:PREFIX]
+    if _CJK.search(head) and len(_CJK.findall(head)) * 2 >= len(head):
+        return None
+    tokens = head.lower().translate(_SPACES).split()
+    if len(text) > PREFIX:
+        tokens.pop()  # the prefix may cut its last word
+    stops = sum(map(stop.__contains__, tokens))
+    if stops < 10 or stops < PLAIN_PROSE * len(tokens):
+        return None  # (ten stop words are ten words: the line is prose to the labels too)
+    density = stops / len(tokens)
+    label, why = labels.classify_long(text) if len(text) <= 400 else (None, "")
+    measure = "stop-word density" if len(text) <= PREFIX else f"stop-word density (first {PREFIX} characters)"
+    return _Line(index, text, len(text), len(tokens), density, bool(_MARKER.match(text)), True, label, why, measure)
 
 
 def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
-    """A menu printed as one line: labels glued together without spaces, or a row of capitalised labels."""
-    if _SENTENCE_END.search(text):
-        return None, ""
+    """A menu printed as one line (no sentence end): labels glued together without spaces, or a row of
+    capitalised labels."""
     if len(_GLUED.findall(text)) >= 3 and density < STOP_LOW:
         return "menu", "labels glued together without spaces"
     if words >= 4 and text.isupper() and density < 0.2 and not _BRACKET.search(text):
