@@ -304,3 +304,36 @@ def test_a_long_prose_line_measured_on_its_prefix_has_the_class_it_has_whole(lan
     words = furniture._WORD.findall(text.lower())
     density = sum(word in stop for word in words) / len(words)
     assert (density >= furniture.STOP_HIGH) and furniture._own_class(fast)[0] == "good"
+
+
+def _with_headline_at(lang: str, before: list[str], after: list[str]) -> tuple[list[str], int]:
+    lines = ["Headline | Example Site", ""]
+    for line in before:
+        lines += [line, ""]
+    headline = len(lines)
+    lines += ["Headline", ""]
+    for line in after:
+        lines += [line, ""]
+    return lines, headline
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
+def test_the_story_starts_after_the_title_when_the_headline_line_follows_the_story(lang):
+    from sitegen.convert.furniture import story_start
+    lines, headline = _with_headline_at(lang, STORY[lang], FOOTERS.get(lang, FOOTERS["en"]))
+    start = story_start(lines, title_line=0, headline_line=headline, lang=lang)
+    assert start.line == 1 and "title line" in start.reason
+    lines, headline = _with_headline_at(lang, STORY[lang][:3], STORY[lang][3:] + FOOTERS.get(lang, FOOTERS["en"]))
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == 1  # a subheading inside
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_story_starts_after_the_headline_when_its_prose_follows(lang):
+    from sitegen.convert.furniture import story_start
+    teasers = STORY[lang][:3]
+    story = STORY[lang] + STORY[lang][::-1]
+    lines, headline = _with_headline_at(lang, teasers + ["* Menu"] * 12, story)
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == headline + 1
+    lines, headline = _with_headline_at(lang, ["* Home", "Published 2 May 2021"], story)
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == headline + 1
+    assert story_start(lines, title_line=0, headline_line=None, lang=lang).line == 1

@@ -30,6 +30,8 @@ PROSE_LINE, PREFIX, PLAIN_PROSE = 120, 160, 0.40
 """A line longer than PROSE_LINE that ends as a sentence is measured on its first PREFIX characters; with a
 stop-word density of PLAIN_PROSE or more there (well above STOP_HIGH) it is plainly prose. Speed only: the
 classes are the same as when measured whole."""
+RUN_LINES = 3
+"""A run of this many good paragraphs before the headline's line can be the story (see `story_start`)."""
 LABEL_LINE = 120
 """Labels (share, related, footer words) mark only lines at most this long; longer lines are text."""
 
@@ -226,6 +228,55 @@ def _story_span(feats: list[_Line], own: list[str]) -> tuple[int, int]:
     weight = [sum(feats[pos].length for pos in cluster) for cluster in clusters]
     best = max(range(len(clusters)), key=lambda k: weight[k])
     return clusters[best][0], clusters[best][-1]
+
+
+@dataclass(frozen=True)
+class StoryStart:
+    """The first line the story's verdicts start at, and why."""
+
+    line: int
+    reason: str
+
+
+def story_start(lines: list[str], *, title_line: int, headline_line: int | None, skip: frozenset[int] = frozenset(),
+                lang: str | None = None) -> StoryStart:
+    """The story starts after the headline's body line; but it starts after the title line when the main run of
+    prose after the title line (the headline's line left out) has RUN_LINES good paragraphs or more before the
+    headline's line and either goes on across it (the page repeats the headline as a subheading inside the story)
+    or ends before it with less than a quarter of that prose after it (the headline's line comes after the story:
+    a teaser, a related block, a footer)."""
+    after_title = title_line + 1
+    if headline_line is None or headline_line <= after_title:
+        return StoryStart(max(after_title, (headline_line or 0) + 1), "after the headline")
+    stop = stopwords(lang)
+    before = [_features(i, lines[i], stop, frozenset()) for i in range(after_title, headline_line) if lines[i] and i not in skip]
+    if sum(1 for line in before if _own_class(line)[0] == "good") < RUN_LINES:
+        return StoryStart(headline_line + 1, "after the headline")
+    feats = before + [_features(i, lines[i], stop, frozenset()) for i in range(headline_line + 1, len(lines))
+                      if lines[i] and i not in skip]
+    run = _best_run(feats)
+    ahead = [line for line in run if line.index < headline_line]
+    if len(ahead) < RUN_LINES:
+        return StoryStart(headline_line + 1, "after the headline")
+    if len(ahead) < len(run):
+        return StoryStart(after_title, f"after the title line: the main run of prose goes on across the headline's "
+                                       f"line {headline_line} (from line {run[0].index}, {len(ahead)} paragraphs before it)")
+    weight = sum(line.length for line in ahead)
+    later = sum(line.length for line in feats[len(before):] if _own_class(line)[0] == "good")
+    if later * 4 >= weight:
+        return StoryStart(headline_line + 1, "after the headline")
+    return StoryStart(after_title, f"after the title line: the main run of prose ({len(ahead)} paragraphs from line "
+                                   f"{run[0].index}) ends before the headline's line {headline_line}, and less than a "
+                                   f"quarter of that prose follows it ({later} characters against {weight})")
+
+
+def _best_run(feats: list[_Line]) -> list[_Line]:
+    """The good lines of the main run of prose among `feats` (see `_story_span`)."""
+    own = [cls for cls, _ in map(_own_class, feats)]
+    for pos in _menu_runs(feats, own):
+        own[pos] = "bad"
+    first, last = _story_span(feats, own)
+    return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1]) if cls == "good"]
 
 
 def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None,
