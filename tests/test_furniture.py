@@ -259,3 +259,81 @@ def test_start_at_one_and_odd_input_never_crash():
     odd = ["t", "", "\x00\ufffd", "*", "+", "o", "1.", "©", "ﾠ", "x" * 5000, "", "a b c d e f g h i j."]
     assert [v.line for v in story_lines(odd, start=1, lang="xx")] == list(range(1, len(odd)))
     assert [v.line for v in story_lines(odd, start=1, lang=None)] == list(range(1, len(odd)))
+
+
+@pytest.mark.parametrize("lang,items", [
+    ("en", ["# not a heading", "1. not a list", "> not a quote", "+ more", "= equals"]),
+    ("fr", ["# pas un titre", "1. pas une liste", "> pas une citation", "+ plus", "= égal"]),
+    ("de", ["# keine Überschrift", "1. keine Liste", "> kein Zitat", "+ mehr", "= gleich"]),
+])
+def test_an_article_without_furniture_keeps_its_short_lines_and_a_lone_menu_word_item(lang, items):
+    lines = page(lang, middle=items)
+    assert set(items) <= set(kept(lines, lang))
+
+
+@pytest.mark.parametrize("lang,ad,short", [
+    ("en", "Advertisement", ["The bridge was opened in 1921.", "It was last repaired in 1990."]),
+    ("de", "Anzeige", ["Die alte Brücke wurde im Jahr 1921 gebaut.", "Sie wurde zuletzt im Jahr 1990 repariert."]),
+    ("es", "Publicidad", ["El puente se abrió en 1921.", "Se reparó por última vez en 1990."]),
+])
+def test_an_ad_label_in_an_article_goes_and_the_short_lines_around_it_stay(lang, ad, short):
+    lines = page(lang, middle=[short[0], ad, short[1]])
+    got = kept(lines, lang)
+    assert ad not in got and set(short) <= set(got)
+
+
+def test_the_cheap_label_tests_never_rule_out_a_phrase():
+    from sitegen.convert import furniture_labels as labels
+    for kind, (_, phrases) in labels.PHRASES.items():
+        for phrase in phrases:
+            assert labels._may_hold(kind, set(labels._RUN.findall(phrase)))
+            if kind == "cookie":
+                assert any(key in phrase for key in labels._keys(kind))
+    assert labels.classify("Share this article", 3)[0] == "share"
+    assert labels.classify("Seite teilen", 2)[0] == "share"
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "it", "ru"])
+def test_a_long_prose_line_measured_on_its_prefix_has_the_class_it_has_whole(lang):
+    from sitegen.convert import furniture
+    from sitegen.convert.language import stopwords
+    stop = stopwords(lang)
+    text = " ".join(STORY[lang])
+    fast = furniture._features(0, text, stop, frozenset())
+    assert fast.measure.endswith("characters)")  # measured on its prefix
+    words = furniture._WORD.findall(text.lower())
+    density = sum(word in stop for word in words) / len(words)
+    assert (density >= furniture.STOP_HIGH) and furniture._own_class(fast)[0] == "good"
+
+
+def _with_headline_at(lang: str, before: list[str], after: list[str]) -> tuple[list[str], int]:
+    lines = ["Headline | Example Site", ""]
+    for line in before:
+        lines += [line, ""]
+    headline = len(lines)
+    lines += ["Headline", ""]
+    for line in after:
+        lines += [line, ""]
+    return lines, headline
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
+def test_the_story_starts_after_the_title_when_the_headline_line_follows_the_story(lang):
+    from sitegen.convert.furniture import story_start
+    lines, headline = _with_headline_at(lang, STORY[lang], FOOTERS.get(lang, FOOTERS["en"]))
+    start = story_start(lines, title_line=0, headline_line=headline, lang=lang)
+    assert start.line == 1 and "title line" in start.reason
+    lines, headline = _with_headline_at(lang, STORY[lang][:3], STORY[lang][3:] + FOOTERS.get(lang, FOOTERS["en"]))
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == 1  # a subheading inside
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_story_starts_after_the_headline_when_its_prose_follows(lang):
+    from sitegen.convert.furniture import story_start
+    teasers = STORY[lang][:3]
+    story = STORY[lang] + STORY[lang][::-1]
+    lines, headline = _with_headline_at(lang, teasers + ["* Menu"] * 12, story)
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == headline + 1
+    lines, headline = _with_headline_at(lang, ["* Home", "Published 2 May 2021"], story)
+    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == headline + 1
+    assert story_start(lines, title_line=0, headline_line=None, lang=lang).line == 1

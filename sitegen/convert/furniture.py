@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitegen.convert import furniture_labels as labels
 from sitegen.convert.language import stopwords
@@ -25,6 +26,12 @@ MENU_RUN = 4
 """This many short non-prose lines in a row (blank lines between allowed) are a menu."""
 STORY_GAP = 9
 """A gap of more than this many non-blank lines without good prose ends the story's run of paragraphs."""
+PROSE_LINE, PREFIX, PLAIN_PROSE = 120, 160, 0.40
+"""A line longer than PROSE_LINE that ends as a sentence is measured on its first PREFIX characters; with a
+stop-word density of PLAIN_PROSE or more there (well above STOP_HIGH) it is plainly prose. Speed only: the
+classes are the same as when measured whole."""
+RUN_LINES = 3
+"""A run of this many good paragraphs before the headline's line can be the story (see `story_start`)."""
 LABEL_LINE = 120
 """Labels (share, related, footer words) mark only lines at most this long; longer lines are text."""
 
@@ -47,9 +54,8 @@ class LineVerdict:
     reason: str
 
 
-@dataclass(frozen=True)
-class _Line:
-    """Features of one non-blank line, computed once."""
+class _Line(NamedTuple):
+    """Features of one non-blank line, computed once (a named tuple: built for every line, so kept cheap)."""
 
     index: int
     text: str
@@ -64,36 +70,73 @@ class _Line:
     """What `density` measures: "stop-word density", or "particle density" for text without spaces."""
 
 
-def _density(text: str, words: list[str], stop: frozenset[str], cjk: int) -> float:
-    """Stop-word share of the words; for CJK text a character measure: the share of kana and CJK punctuation."""
+_CLOSERS = "\"'”’»)]"
+_ENDERS = frozenset(".!?…。！？:;؟")
+_SPACES = str.maketrans(dict.fromkeys(".,;:!?…\"“”‘«»„‚()[]{}<>—–/*•·|+=&%$#@~^`\\", " "))
+"""Punctuation read as a space when a prefix is split into words (' ’ - join words, as in _WORD)."""
+
+
+def sentence_end(text: str) -> bool:
+    """The line ends as a sentence: an end mark, perhaps followed by closing quotes or brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _ENDERS and len(text.rstrip(_CLOSERS)) > 0
+
+
+def _density(text: str, words: list[str], stop: frozenset[str], cjk: int, sentence: bool) -> float:
+    """Stop-word share of the (lower-cased) words; for CJK text a character measure: the share of kana and CJK
+    punctuation."""
     if cjk * 2 >= len(text):
         particles = sum(1 for ch in text if "\u3040" <= ch <= "\u309f" or ch in "，。、的了是在和有与")
         return min(1.0, 2.5 * particles / max(1, cjk))
     if not words:
         return 0.0
     if not stop:
-        return 0.35 if len(words) >= 8 and _SENTENCE_END.search(text) else 0.0
-    return sum(1 for word in words if word.lower() in stop) / len(words)
+        return 0.35 if len(words) >= 8 and sentence else 0.0
+    return sum(map(stop.__contains__, words)) / len(words)
 
 
 def _features(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line:
-    words = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
+    sentence = sentence_end(text)
+    plain = _plain_prose(index, text, stop, template) if sentence and len(text) > PROSE_LINE else None
+    if plain is not None:
+        return plain
+    words = _WORD.findall(text.lower())
+    cjk = len(_CJK.findall(text)) if _CJK.search(text) else 0
+    density = _density(text, words, stop, cjk, sentence)
     length = len(text) if cjk * 2 < len(text) else int(len(text) * LENGTH_LOW / CJK_LOW)
     label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
-    if label is None:
-        label, why = _menu_row(text, len(words), _density(text, words, stop, cjk))
+    if label is None and not sentence:
+        label, why = _menu_row(text, len(words), density)
     if text in template and len(text) <= LENGTH_HIGH:
         label, why = label or "template", why or "line of the site's template"
-    return _Line(index, text, length, max(len(words), cjk // 2), _density(text, words, stop, cjk), bool(_MARKER.match(text)),
-                 bool(_SENTENCE_END.search(text)), label, why,
-                 "particle density" if cjk * 2 >= len(text) else "stop-word density")
+    return _Line(index, text, length, max(len(words), cjk // 2), density, bool(_MARKER.match(text)), sentence,
+                 label, why, "particle density" if cjk * 2 >= len(text) else "stop-word density")
+
+
+def _plain_prose(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line | None:
+    """The features of a longer line that ends as a sentence and is plainly prose, from its first PREFIX
+    characters (words split on spaces and punctuation): ten stop words or more, a density of PLAIN_PROSE or more. Only
+    the labels of notices whose own words carry them (caption, copyright, cookie) can match such a line. None:
+    measure the line whole (text without spaces, a sentence ending in ':' or ';', no clear density)."""
+    if text.rstrip(_CLOSERS)[-1] in ":;" or (text in template and len(text) <= LENGTH_HIGH):
+        return None
+    head = text[:PREFIX]
+    if _CJK.search(head) and len(_CJK.findall(head)) * 2 >= len(head):
+        return None
+    tokens = head.lower().translate(_SPACES).split()
+    if len(text) > PREFIX:
+        tokens.pop()  # the prefix may cut its last word
+    stops = sum(map(stop.__contains__, tokens))
+    if stops < 10 or stops < PLAIN_PROSE * len(tokens):
+        return None  # (ten stop words are ten words: the line is prose to the labels too)
+    density = stops / len(tokens)
+    label, why = labels.classify_long(text) if len(text) <= 400 else (None, "")
+    measure = "stop-word density" if len(text) <= PREFIX else f"stop-word density (first {PREFIX} characters)"
+    return _Line(index, text, len(text), len(tokens), density, bool(_MARKER.match(text)), True, label, why, measure)
 
 
 def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
-    """A menu printed as one line: labels glued together without spaces, or a row of capitalised labels."""
-    if _SENTENCE_END.search(text):
-        return None, ""
+    """A menu printed as one line (no sentence end): labels glued together without spaces, or a row of
+    capitalised labels."""
     if len(_GLUED.findall(text)) >= 3 and density < STOP_LOW:
         return "menu", "labels glued together without spaces"
     if words >= 4 and text.isupper() and density < 0.2 and not _BRACKET.search(text):
@@ -187,6 +230,55 @@ def _story_span(feats: list[_Line], own: list[str]) -> tuple[int, int]:
     return clusters[best][0], clusters[best][-1]
 
 
+@dataclass(frozen=True)
+class StoryStart:
+    """The first line the story's verdicts start at, and why."""
+
+    line: int
+    reason: str
+
+
+def story_start(lines: list[str], *, title_line: int, headline_line: int | None, skip: frozenset[int] = frozenset(),
+                lang: str | None = None) -> StoryStart:
+    """The story starts after the headline's body line; but it starts after the title line when the main run of
+    prose after the title line (the headline's line left out) has RUN_LINES good paragraphs or more before the
+    headline's line and either goes on across it (the page repeats the headline as a subheading inside the story)
+    or ends before it with less than a quarter of that prose after it (the headline's line comes after the story:
+    a teaser, a related block, a footer)."""
+    after_title = title_line + 1
+    if headline_line is None or headline_line <= after_title:
+        return StoryStart(max(after_title, (headline_line or 0) + 1), "after the headline")
+    stop = stopwords(lang)
+    before = [_features(i, lines[i], stop, frozenset()) for i in range(after_title, headline_line) if lines[i] and i not in skip]
+    if sum(1 for line in before if _own_class(line)[0] == "good") < RUN_LINES:
+        return StoryStart(headline_line + 1, "after the headline")
+    feats = before + [_features(i, lines[i], stop, frozenset()) for i in range(headline_line + 1, len(lines))
+                      if lines[i] and i not in skip]
+    run = _best_run(feats)
+    ahead = [line for line in run if line.index < headline_line]
+    if len(ahead) < RUN_LINES:
+        return StoryStart(headline_line + 1, "after the headline")
+    if len(ahead) < len(run):
+        return StoryStart(after_title, f"after the title line: the main run of prose goes on across the headline's "
+                                       f"line {headline_line} (from line {run[0].index}, {len(ahead)} paragraphs before it)")
+    weight = sum(line.length for line in ahead)
+    later = sum(line.length for line in feats[len(before):] if _own_class(line)[0] == "good")
+    if later * 4 >= weight:
+        return StoryStart(headline_line + 1, "after the headline")
+    return StoryStart(after_title, f"after the title line: the main run of prose ({len(ahead)} paragraphs from line "
+                                   f"{run[0].index}) ends before the headline's line {headline_line}, and less than a "
+                                   f"quarter of that prose follows it ({later} characters against {weight})")
+
+
+def _best_run(feats: list[_Line]) -> list[_Line]:
+    """The good lines of the main run of prose among `feats` (see `_story_span`)."""
+    own = [cls for cls, _ in map(_own_class, feats)]
+    for pos in _menu_runs(feats, own):
+        own[pos] = "bad"
+    first, last = _story_span(feats, own)
+    return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1]) if cls == "good"]
+
+
 def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None,
                 template: frozenset[str] = frozenset()) -> list[LineVerdict]:
     """A verdict for every line from `start` on: keep the story's lines, drop the site's furniture."""
@@ -200,8 +292,9 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         own[pos] = "bad"
     context = _in_context(own)
     first, last = _story_span(feats, own)
-    quiet = _quiet([line.label for line in feats[last + 1:]])
-    if _quiet([line.label for line in feats]):
+    quiet = _quiet(feats[last + 1:])
+    clean = _quiet(feats)
+    if clean:
         first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
     verdict: dict[int, LineVerdict] = {}
     ended: str | None = None
@@ -209,6 +302,8 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
     for pos, line in enumerate(feats):
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
+        if clean and line.label in _WEAK and line.marker:
+            v = LineVerdict(line.index, True, "story", f"list item of an article without furniture ({line.label_reason})")
         if under_related and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
             v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related}")
         if line.label == "related":
@@ -221,12 +316,19 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
     return _with_blanks(lines, start, skip, verdict)
 
 
-def _quiet(found: list[str | None]) -> bool:
-    """No furniture label, or only a related heading as the very last line (its list was cut off)."""
-    hits = [pos for pos, label in enumerate(found) if label]
-    return not hits or (hits == [len(found) - 1] and found[-1] == "related")
+def _quiet(feats: list[_Line]) -> bool:
+    """No furniture label, or only a related heading as the very last line (its list was cut off), or one lone
+    menu word ("more", "plus") that is no item of a list: a word like these stands in
+    articles too, while a menu's word comes with the menu's other items."""
+    hits = [pos for pos, line in enumerate(feats) if line.label]
+    if len(hits) == 1 and feats[hits[0]].label in _WEAK:
+        pos = hits[0]
+        return not any(0 <= near < len(feats) and feats[near].marker for near in (pos - 1, pos + 1))
+    return not hits or (hits == [len(feats) - 1] and feats[-1].label == "related")
 
 
+_WEAK = frozenset({"menu"})
+"""Labels that alone do not show a page's furniture (see `_quiet`)."""
 _ENDS = frozenset({"related", "comments", "copyright", "footer", "share", "newsletter", "cookie"})
 """Labels that, after the story's last paragraph, mean the story is over: every later line goes."""
 

@@ -128,6 +128,38 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
+_RUN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=None)
+def _keys(kind: str) -> tuple[str, ...]:
+    """Few substrings, one of which every phrase of `kind` holds (the shortest phrases that cover the rest)."""
+    keys: list[str] = []
+    for phrase in sorted(PHRASES[kind][1], key=len):
+        if not any(key in phrase for key in keys):
+            keys.append(phrase)
+    return tuple(keys)
+
+
+@functools.lru_cache(maxsize=None)
+def _first_words(kind: str) -> tuple[frozenset[str], bool]:
+    """The first word of each phrase of `kind` (a match of a phrase starts a word of the line that is this word),
+    and whether some phrase starts with no word character (then no word rules it out)."""
+    firsts = {match.group() for match in map(_RUN.match, PHRASES[kind][1]) if match}
+    return frozenset(firsts), any(not _RUN.match(phrase) for phrase in PHRASES[kind][1])
+
+
+def _may_hold(kind: str, words: frozenset[str] | set[str]) -> bool:
+    """A cheap test before the phrase search: one of the line's words (lower case) starts a phrase of `kind`."""
+    firsts, other = _first_words(kind)
+    return other or not firsts.isdisjoint(words)
+
+
+def _cookie(core: str) -> bool:
+    lower = core.lower()
+    return any(key in lower for key in _keys("cookie")) and bool(_patterns()["cookie"].search(core))
+
+
 def kind_of(label: str) -> str:
     """The verdict kind of a label (a follow row is a share row)."""
     return _KINDS.get(label, label)
@@ -137,33 +169,57 @@ def _prose(text: str, words: int) -> bool:
     return words >= 10 and bool(_SENTENCE_END.search(text))
 
 
-def classify(text: str, words: int) -> tuple[str | None, str]:
-    """The furniture kind of a whole line and the evidence, or (None, "") for a line that is no label."""
+def classify_long(text: str) -> tuple[str | None, str]:
+    """`classify` for a line longer than 80 characters that ends as a sentence ('.', '!', '?') with 10 words or
+    more (prose): only captions and the notices whose own words carry them (copyright, cookie) can be such a line."""
     core = _MARKER.sub("", text, count=1).strip()
     found = _patterns()
-    prose = _prose(core, words)
     if len(core) <= 160 and found["caption"].match(core):
         return "caption", "picture caption or credit"
     if len(core) <= _MAX_LEN["copyright"] and _COPYRIGHT.search(core):
         if _YEAR.search(core) or found["copyright"].search(core.replace("©", "")):
             return "copyright", "copyright notice"
         return "caption", "picture credit"
-    if len(core) <= _MAX_LEN["cookie"] and found["cookie"].search(core):
+    if len(core) <= _MAX_LEN["cookie"] and _cookie(core) and _COOKIE_CONTEXT.search(core):
+        return "cookie", "cookie or consent notice"
+    return None, ""
+
+
+def classify(text: str, words: int) -> tuple[str | None, str]:
+    """The furniture kind of a whole line and the evidence, or (None, "") for a line that is no label."""
+    core = _MARKER.sub("", text, count=1).strip()
+    found = _patterns()
+    prose = _prose(core, words)
+    lower = core.lower()
+    first = _RUN.match(lower)
+    lead = {first.group()} if first else set()
+    if len(core) <= 160 and _may_hold("caption", lead) and found["caption"].match(core):
+        return "caption", "picture caption or credit"
+    if len(core) <= _MAX_LEN["copyright"] and _COPYRIGHT.search(core):
+        if _YEAR.search(core) or found["copyright"].search(core.replace("©", "")):
+            return "copyright", "copyright notice"
+        return "caption", "picture credit"
+    if len(core) <= _MAX_LEN["cookie"] and _cookie(core):
         if not prose or _COOKIE_CONTEXT.search(core):
             return "cookie", "cookie or consent notice"
-    if len(core) <= _MAX_LEN["newsletter"] and not prose and found["newsletter"].search(core):
+    if prose and len(core) > 80:
+        return None, ""
+    runs = set(_RUN.findall(lower))
+    if len(core) <= _MAX_LEN["newsletter"] and not prose and _may_hold("newsletter", runs) and found["newsletter"].search(core):
         return "newsletter", "newsletter or subscription prompt"
-    if len(core) <= _MAX_LEN["copyright"] and found["copyright"].search(core) and not prose:
+    if len(core) <= _MAX_LEN["copyright"] and not prose and _may_hold("copyright", runs) and found["copyright"].search(core):
         return "copyright", "rights notice"
     for kind in ("ad", "menu"):
-        if len(core) <= 40 and found[kind].fullmatch(core):
+        if len(core) <= 40 and _may_hold(kind, lead) and found[kind].fullmatch(core):
             return kind, f"{kind} label"
     if len(core) <= 60:
         for kind in ("related", "comments"):
-            if found[kind].match(core):
+            if _may_hold(kind, lead) and found[kind].match(core):
                 return kind, f"{kind} heading"
     if len(core) <= 80 and not prose:
         for kind in ("share", "follow", "footer"):
+            if not _may_hold(kind, runs):
+                continue
             covered = sum(len(m.group()) for m in found[kind].finditer(core))
             if covered * 4 >= len(core):
                 return kind, f"{kind} link"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sitegen.convert.boilerplate import is_marker
 from sitegen.convert.dating import DateChoice, find_date
 from sitegen.convert.decode import blocks
-from sitegen.convert.furniture import LineVerdict, story_lines
+from sitegen.convert.furniture import LineVerdict, story_lines, story_start
 from sitegen.convert.language import detect
 from sitegen.convert.masthead import Byline, Headline, find_byline, find_headline
 from sitegen.convert.paragraphs import Para, to_paras
@@ -63,9 +63,11 @@ def read_seed(text: str, *, day_first: bool = True, today: dt.date | None = None
     near = headline.body_line if headline.body_line is not None else headline.title_line
     byline = find_byline(lines, near, lang)
     date = find_date(lines, headline=headline.body_line, lang=lang, today=today, day_first=day_first)
-    start = (headline.body_line + 1) if headline.body_line is not None else headline.title_line + 1
     skip = frozenset(byline.lines) | ({date.line} if date.line is not None else frozenset())
-    verdicts = story_lines(lines, start=start, skip=frozenset(skip), lang=lang)
+    start = story_start(lines, title_line=headline.title_line, headline_line=headline.body_line, skip=skip, lang=lang)
+    if headline.body_line is not None and start.line <= headline.body_line:
+        skip |= {headline.body_line}
+    verdicts = story_lines(lines, start=start.line, skip=frozenset(skip), lang=lang)
     paras = _body(lines, verdicts, extra)
     return Reading(tuple(lines), lang, headline, byline, date, tuple(verdicts), tuple(paras))
 
