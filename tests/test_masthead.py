@@ -1,7 +1,8 @@
 """Headline, site name and byline of a seed (sitegen.convert.masthead), each rule in several languages."""
 import pytest
 
-from sitegen.convert.masthead import find_byline, find_headline, segments
+from sitegen.convert.headline import fix_capitals
+from sitegen.convert.masthead import find_byline, find_headline, seed_acronyms, segments
 
 
 def seed(title: str, *body: str) -> list[str]:
@@ -106,10 +107,64 @@ def test_non_latin_titles(title, h1, site) -> None:
     assert (found.title, found.source) == (h1, site)
 
 
-def test_capitals_are_fixed_keeping_acronyms() -> None:
-    lines = seed("UN AND EU AGREE ON A BRIDGE PLAN | The Valley Courier",
-                 "UN AND EU AGREE ON A BRIDGE PLAN", "The UN and the EU agreed on Tuesday to pay for the bridge across the river valley.")
-    assert find_headline(lines).title == "UN and EU Agree on a Bridge Plan"
+@pytest.mark.parametrize("title, prose, fixed", [
+    ("UN AND EU AGREE ON A BRIDGE PLAN | The Valley Courier",
+     "The UN and the EU agreed on Tuesday to pay for the bridge across the river valley, officials said.",
+     "UN and EU Agree on a Bridge Plan"),
+    ("DIE EU UND DIE UNO EINIGEN SICH | Talbote",
+     "Die EU und die UNO haben sich am Dienstag auf den Bau der neuen Brücke über das Tal geeinigt.",
+     "Die EU Und Die UNO Einigen Sich"),
+])
+def test_capitals_are_kept_as_written_and_the_seed_names_its_acronyms(title, prose, fixed) -> None:
+    headline = title.split(" | ")[0]
+    lines = seed(title, headline, prose)
+    found = find_headline(lines)
+    assert found.title == headline  # the converter title-cases it, with the taxonomy's acronyms too
+    assert {"EU"} <= seed_acronyms(lines)
+    assert fix_capitals(found.title, seed_acronyms(lines)) == fixed
+
+
+@pytest.mark.parametrize("head, headline", [
+    ("Advertisement", "Town hall reopens"),
+    ("Share this article", "Town hall reopens"),
+    ("3 hours ago", "Town hall reopens"),
+    ("vor 3 Stunden", "Rathaus öffnet wieder"),
+    ("il y a 3 heures", "La mairie rouvre ses portes"),
+    ("hace 3 horas", "El ayuntamiento reabre"),
+])
+def test_the_title_line_skips_furniture_and_relative_dates(head, headline) -> None:
+    found = find_headline([head, "", "2023-10-27", "", headline, "", STORY])
+    assert (found.title, found.title_line) == (headline, 4)
+
+
+@pytest.mark.parametrize("title, h1, site", [
+    ("Short tag line | Wire Today", "Short tag line, the real and longer headline", "Wire Today"),
+    ("Neue Brücke | Talbote", "Neue Brücke: der Bau beginnt im Frühjahr am Fluss", "Talbote"),
+    ("Le pont rouvre | Le Courrier du Val", "Le pont rouvre, après deux ans de travaux", "Le Courrier du Val"),
+])
+def test_a_longer_headline_under_the_title_is_the_real_one(title, h1, site) -> None:
+    found = find_headline(seed(title, h1, STORY))
+    assert (found.title, found.source) == (h1, site)
+
+
+def test_a_sentence_that_starts_with_the_title_is_not_the_headline() -> None:
+    found = find_headline(seed("Short tag line | Wire Today", "Short tag line, said the mayor, is what we want.", STORY))
+    assert found.title == "Short tag line"
+
+
+@pytest.mark.parametrize("title, headline, site", [
+    ("REUTERS: Markets rally on rate hopes", "Markets rally on rate hopes", "REUTERS"),
+    ("AP NEWS: Brücke wird neu gebaut", "Brücke wird neu gebaut", "AP NEWS"),
+    ("EL DIARIO: El puente reabre tras las obras", "El puente reabre tras las obras", "EL DIARIO"),
+])
+def test_a_press_name_in_capitals_before_a_colon_is_the_site(title, headline, site) -> None:
+    found = find_headline(["2023-10-27", "", title, "", STORY])
+    assert (found.title, found.source) == (headline, site)
+
+
+@pytest.mark.parametrize("title", ["EXCLUSIVE: Markets rally on rate hopes", "Mayor: We will rebuild the bridge"])
+def test_a_label_or_speaker_before_a_colon_is_no_site(title) -> None:
+    assert find_headline(["2023-10-27", "", title, "", STORY]).source is None
 
 
 def test_segments_split_at_every_separator_kind() -> None:

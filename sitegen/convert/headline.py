@@ -12,7 +12,9 @@ _PRESS = re.compile(
     r"daily|wire|tv|radio|media|chronicle|observer|independent|express|mirror|online|network|broadcasting|"
     r"bbc|cnn|nbc|abc|cbs|fox|sky|itv|npr|pbs|dpa|efe|xinhua|tass|ria|anadolu|kyodo|yonhap|al jazeera|bloomberg|"
     r"insider|magazine|weekly|review|report|today|courier|standard|sun|star|mail|bulletin|dispatch|monitor|"
-    r"associated press|the hill|politico|axios|vox|wired|verge|techcrunch|engadget|forbes|fortune|economist)\b",
+    r"associated press|the hill|politico|axios|vox|wired|verge|techcrunch|engadget|forbes|fortune|economist|"
+    r"diario|periódico|periodico|noticias|zeitung|nachrichten|kurier|rundschau|tageblatt|anzeiger|presse|"
+    r"quotidien|gazzetta|corriere|giornale|jornal|notícias|krant|dagblad|avis|tidning)\b",
     re.I,
 )
 _LABEL = re.compile(r"^(?P<label>exclusive|breaking(?: news)?|update[d]?|watch|video|live|just in|developing)\s*[:|-]\s+(?P<rest>\S.*)$", re.I)
@@ -52,16 +54,21 @@ def split_site(line: str, known: frozenset[str]) -> tuple[str, str | None]:
     if match and looks_like_site(match["site"], known):
         return match["head"].strip(), match["site"].strip()
     match = _PREFIX.match(line)
-    if match and _site_prefix(match["site"], known):
+    if match and site_prefix(match["site"], known):
         return match["head"].strip(), match["site"].strip()
     return line, None
 
 
-def _site_prefix(name: str, known: frozenset[str]) -> bool:
+def site_prefix(name: str, known: frozenset[str]) -> bool:
     """A "SITE: Headline" prefix: known, domain-like, or a press name written in capitals."""
     if name in known or _DOMAIN.match(name):
         return True
     return name.isupper() and len(name.split()) <= 4 and bool(_PRESS.search(name))
+
+
+def is_story_label(text: str) -> bool:
+    """'EXCLUSIVE', 'Breaking news', 'Live': a story label that may stand before ': Headline'."""
+    return _LABEL.match(f"{text}: x") is not None
 
 
 def strip_label(title: str) -> tuple[str, str | None]:
@@ -72,10 +79,15 @@ def strip_label(title: str) -> tuple[str, str | None]:
     return match["rest"], match["label"].title()
 
 
+def is_all_capitals(title: str) -> bool:
+    """True for a headline written all in capitals (at least four letters): the one fix_capitals changes."""
+    letters = [char for char in title if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters if char.isascii()) and not any(c.islower() for c in letters)
+
+
 def fix_capitals(title: str, acronyms: frozenset[str]) -> str:
     """Title-case a headline written all in capitals, keeping known acronyms."""
-    letters = [char for char in title if char.isalpha()]
-    if len(letters) < 4 or not all(char.isupper() for char in letters if char.isascii()) or any(c.islower() for c in letters):
+    if not is_all_capitals(title):
         return title
     words = title.split(" ")
     out = []

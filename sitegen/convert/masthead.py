@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitegen.convert.dates import HEADER_LINE, parse_date_line
-from sitegen.convert.headline import fix_capitals, parse_bylines
+from collections.abc import Sequence
+
+from sitegen.convert.boilerplate import is_boilerplate
+from sitegen.convert.dates import HEADER_LINE, RELATIVE_LINE, parse_date_line
+from sitegen.convert.headline import parse_bylines
 from sitegen.convert.sitename import Names, NameIndex, choose_site, core_run, outside_is_furniture
 from sitegen.convert.titleparts import STRONG, Body, Segment, first_folded, key, key_words, run_text, segments, words
 
-__all__ = ["Byline", "Headline", "find_byline", "find_headline", "key", "segments", "title_line", "words"]
+__all__ = ["Byline", "Headline", "find_byline", "find_headline", "key", "seed_acronyms", "segments", "title_line", "words"]
 
 _NOT_H1 = re.compile(r"^(?:[*+o•-]\s|\d+[.)]\s|(?:read|see) (?:more|also)\b|related:|lire aussi|lesen sie auch|leer más|lea también|mehr zum thema)", re.I)
 """List items (inscriptis markers, numbered lists): related links, not the headline."""
@@ -24,6 +27,24 @@ _MAX_TITLE = 300
 """A <title> line longer than this is prose: no segments are looked for."""
 _MAX_H1 = 320
 """A body line longer than this is a paragraph, never the headline."""
+_MAX_LONGER = 200
+"""A body line that extends the <title> headline is at most this long (a headline, not a paragraph)."""
+_INNER_STOP = re.compile(r"[.!?][\"')\]]*\s")
+"""A sentence end inside a line: a caption or lede ('... starten im März. (Quelle: ...)'), not a headline."""
+_MIN_START = 8
+"""A <title> headline shorter than this (matching form) is too short to be extended: 'Live', 'Video'."""
+_HEAD_LINES = 6
+"""The <title> line is among this many first non-empty lines."""
+_RELATIVE_OTHER = re.compile(
+    r"^(?:vor\s+(?:\d+|einer?|wenigen)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|il y a\s+(?:\d+|une?|quelques)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|hace\s+(?:\d+|una?|unos|unas|pocos)\s+(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)"
+    r"|(?:\d+|un|una|pochi)\s+(?:secondi|minuti|minuto|ore|ora|giorni|giorno|settimane|mesi|anni)\s+fa"
+    r"|h[aá]\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|meses|anos?)"
+    r"|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|hoje|ontem)\.?$",
+    re.I,
+)
+"""'vor 3 Stunden', 'il y a 3 heures', 'hace 3 horas', '3 ore fa', 'há 3 horas': a relative date, not a headline."""
 
 
 @dataclass(frozen=True)
@@ -47,17 +68,30 @@ class Byline:
     lines: tuple[int, ...]
 
 
-def title_line(lines: list[str]) -> tuple[int, str]:
-    """The <title> line: the first non-empty line that is not only a date ('date 2005-03-03 ' stripped)."""
-    for index, line in enumerate(lines[:6]):
+def title_line(lines: Sequence[str]) -> tuple[int, str]:
+    """The <title> line: the first non-empty line that is no date, relative date or furniture ('Advertisement').
+
+    A 'date 2005-03-03 Headline' line gives its headline."""
+    seen = 0
+    for index, line in enumerate(lines):
         if not line:
             continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
         header = HEADER_LINE.match(line)
         if header:
             return index, header["rest"].strip()
-        if parse_date_line(line) is None:
+        if not is_head_furniture(line):
             return index, line
     return 0, lines[0] if lines else ""
+
+
+def is_head_furniture(line: str) -> bool:
+    """A line above the headline that is not it: a date, '3 hours ago' / 'vor 3 Stunden', an ad or share prompt."""
+    if len(line) <= 40 and (RELATIVE_LINE.match(line) or _RELATIVE_OTHER.match(line)):
+        return True
+    return parse_date_line(line) is not None or is_boilerplate(line)
 
 
 @dataclass(frozen=True)
@@ -128,26 +162,37 @@ def f1(run: list[str], body: list[str]) -> float:
 
 
 def fuzzy_match(body: Body, start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]) -> Match | None:
-    """The body line closest to a core run of the <title>: an h1 that differs a little from the SEO title."""
+    """The body line closest to a core run of the <title>: an h1 that differs a little from the SEO title,
+    or one that starts with the run and goes on ('Tag line' -> 'Tag line, the real headline')."""
     wanted_runs = [(first, last, run_text(line, parts, first, last)) for first, last in sorted(runs)]
-    wanted_runs = [(first, last, text, words(text)) for first, last, text in wanted_runs]
-    wanted = {word for *_rest, run in wanted_runs for word in run}
+    wanted_runs = [(first, last, text, words(text), key(text)) for first, last, text in wanted_runs]
+    wanted = {word for *_rest, run, _folded in wanted_runs for word in run}
+    starts = tuple(folded for *_rest, run, folded in wanted_runs if len(run) >= 2 and len(folded) >= _MIN_START)
     best: Match | None = None
     lines = body.lines
     for number in range(start, len(lines)):
         text = lines[number]
         if not text or len(text) > _MAX_H1 or len(text) < 12 or _NOT_H1.match(text) or text.count(" / ") >= 2:
             continue
-        found = key_words(body.key(number))
-        if len(set(found) & wanted) < 3:
+        folded = body.key(number)
+        found = key_words(folded)
+        if len(set(found) & wanted) < 3 and not (starts and folded.startswith(starts)):
             continue  # the cheap pre-filter
-        for first, last, run_line, run in wanted_runs:
-            if len(set(run)) < 3 or text.endswith(".") and not run_line.endswith("."):
+        for first, last, run_line, run, run_folded in wanted_runs:
+            if text.endswith(".") and not run_line.endswith("."):
                 continue  # a sentence: the lede, not the headline
-            score = f1(run, found)
+            score, how = (f1(run, found) if len(set(run)) >= 3 else 0.0), "close to (overlap %.2f)"
+            if score < _FUZZY and len(run) >= 2 and extends(folded, run_folded, len(text)):
+                score, how = _FUZZY, "a longer headline that starts with (overlap %.2f)"
             if score >= _FUZZY and (best is None or score > best.score + 0.02):
-                best = Match(first, last, number, score, f"close to (overlap {score:.2f})")
+                best = Match(first, last, number, score, how % f1(run, found))
     return best
+
+
+def extends(folded: str, run: str, length: int) -> bool:
+    """A body line (matching form) that starts with the <title> headline and goes on: 'Tag line, the real headline'."""
+    return length <= _MAX_LONGER and len(folded) > len(run) + 3 and folded.startswith(run) \
+        and not folded[len(run)].isalnum() and not _INNER_STOP.search(folded, len(run))
 
 
 def find_headline(lines: list[str]) -> Headline:
@@ -181,14 +226,15 @@ def find_headline(lines: list[str]) -> Headline:
         title = run_text(line, parts, first, last)
         reasons.append("no body line repeats the <title>: segments %d-%d by their shape" % (first + 1, last + 1))
     source, why, other = choose_site(parts, first, last, names)
-    if not any(char.islower() for char in title if char.isalpha()):  # fix_capitals changes only such a title
-        title = fix_capitals(title, acronyms(lines))
     return Headline(title, source, number, match.line if match else None, tuple(reasons + why), tuple(passed + other))
 
 
 
-def acronyms(lines: list[str]) -> frozenset[str]:
-    """Words the seed writes in capitals inside mixed-case prose: kept as they are by fix_capitals."""
+def seed_acronyms(lines: Sequence[str]) -> frozenset[str]:
+    """Words the seed writes in capitals inside mixed-case prose: kept as they are by fix_capitals.
+
+    The headline is returned as written; the converter title-cases an all-capitals one with these and the
+    taxonomy's acronyms."""
     found = set()
     for text in lines[1:400]:
         if len(text) > 80 and not text.isupper():

@@ -9,7 +9,8 @@ from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.decode import BadSeed, decode_bytes, normalise
 from sitegen.convert.emit import content_file
-from sitegen.convert.headline import fix_capitals, strip_label
+from sitegen.convert.headline import fix_capitals, is_all_capitals, strip_label
+from sitegen.convert.masthead import seed_acronyms
 from sitegen.convert.paragraphs import Para
 from sitegen.convert.reading import Reading, read_seed
 from sitegen.convert.slugs import slug_base
@@ -86,7 +87,10 @@ def converted(name: str, reading: Reading, config: ConvertConfig, taxonomy: Taxo
     """The content file of a read seed."""
     problems: list[Problem] = []
     paras = list(reading.paras)
-    title, label = strip_label(fix_capitals(reading.headline.title or _fallback_title(paras), taxonomy.acronyms | _ACRONYMS))
+    title = reading.headline.title or _fallback_title(paras)
+    if is_all_capitals(title):  # the headline as written: title-cased here, keeping every acronym known
+        title = fix_capitals(title, taxonomy.acronyms | _ACRONYMS | seed_acronyms(reading.lines))
+    title, label = strip_label(title)
     date = reading.date.iso
     if date is None:
         problems.append(Problem(name, None, f"no publication date found ({reading.date.why}); written as a draft.",

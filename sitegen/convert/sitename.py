@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from sitegen.convert.headline import looks_like_site
+from sitegen.convert.headline import is_story_label, looks_like_site, site_prefix
 from sitegen.convert.titleparts import STRONG, Body, Segment, key, squash, squash_key
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.I)
@@ -187,7 +187,12 @@ def suffix_ok(part: Segment, names: Names, strict: bool) -> bool:
 def prefix_ok(part: Segment, names: Names, strict: bool) -> bool:
     """A segment before the headline reads as site or section ('Site: Section: Headline')."""
     score, _why = site_evidence(part.text, names)
-    return score >= 3 or (not strict and is_label(part.text) and score > -3)
+    return score >= 3 or capital_press(part.text) or (not strict and is_label(part.text) and score > -3)
+
+
+def capital_press(text: str) -> bool:
+    """'REUTERS', 'AP NEWS': a press name written in capitals, at most four words (before ': Headline')."""
+    return len(text) <= 40 and text.isupper() and site_prefix(text, frozenset()) and not is_story_label(text)
 
 
 def outside_is_furniture(parts: list[Segment], first: int, last: int, names: Names, strict: bool) -> bool:
@@ -220,7 +225,9 @@ def choose_site(parts: list[Segment], first: int, last: int, names: Names) -> tu
         if first <= number <= last:
             continue
         score, why = site_evidence(part.text, names)
-        if number < first and parts[number + 1].sep == ":" and score < 3:
+        if number < first and parts[number + 1].sep == ":" and capital_press(part.text):
+            score, why = score + 2, why + ["a press name in capitals before ':'"]
+        elif number < first and parts[number + 1].sep == ":" and score < 3:
             score, why = score - 3, why + ["a kicker before ':'"]
         if number == len(parts) - 1 and number > last:
             score, why = score + 0.5, why + ["last in the <title>"]
