@@ -94,11 +94,3 @@ def parse_date_line(line: str, day_first: bool = True) -> FoundDate | None:
         iso += f"T{moment.isoformat()}{_zone(groups.get('zone'))}"
     label = (groups.get("label") or "").lower()
     return FoundDate(iso, label in ("updated", "last updated", "modified"))
-
-
-def pick_date(found: list[FoundDate]) -> str | None:
-    """Prefer the first publication date; fall back to the first update stamp."""
-    for item in found:
-        if not item.updated:
-            return item.iso
-    return found[0].iso if found else None

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import re
 
-_PIPE = re.compile(r"^(?P<head>.+?)\s+[|｜]\s+(?P<site>[^|]{2,40})$")
-_DASH = re.compile(r"^(?P<head>.+\S)\s+[-–—]\s+(?P<site>[^-–—]{2,40})$")
-_PREFIX = re.compile(r"^(?P<site>[^:]{2,40}?)\s*:\s+(?P<head>\S.*)$")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|info|co\.uk|co|uk|io|tv|fm|eu|de|fr|in|au|ca|ie|int)$", re.I)
 _PRESS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|gazette|telegraph|guardian|reuters|ap|afp|upi|agency|"
@@ -33,30 +30,6 @@ def looks_like_site(name: str, known: frozenset[str]) -> bool:
         return True
     words = name.split()
     return 0 < len(words) <= 5 and name[0].isupper() and bool(_PRESS.search(name)) and not name.endswith((".", "?", "!"))
-
-
-def split_pipe(line: str) -> tuple[str, str | None]:
-    """Split "Headline | Site" (the part after the last pipe, at most five words)."""
-    if "|" not in line and "｜" not in line:
-        return line, None
-    match = _PIPE.match(line)
-    if match and len(match["site"].split()) <= 5:
-        return match["head"].strip(), match["site"].strip()
-    return line, None
-
-
-def split_site(line: str, known: frozenset[str]) -> tuple[str, str | None]:
-    """Split off a site name after a pipe or dash, or before a colon, when it looks like one."""
-    head, site = split_pipe(line)
-    if site:
-        return head, site
-    match = _DASH.match(line)
-    if match and looks_like_site(match["site"], known):
-        return match["head"].strip(), match["site"].strip()
-    match = _PREFIX.match(line)
-    if match and site_prefix(match["site"], known):
-        return match["head"].strip(), match["site"].strip()
-    return line, None
 
 
 def site_prefix(name: str, known: frozenset[str]) -> bool:

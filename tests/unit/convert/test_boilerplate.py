@@ -1,6 +1,8 @@
 import pytest
 
-from sitegen.convert.boilerplate import extra_rules, is_boilerplate, trim_head, trim_tail
+from sitegen.convert.boilerplate import extra_rules, is_boilerplate
+from sitegen.convert.decode import normalise
+from sitegen.convert.reading import read_seed
 
 
 @pytest.mark.parametrize("line", ["Latest stories", "Related stories:", "Advertisement", "ADVERTISEMENT", "Share this article",
@@ -16,13 +18,19 @@ def test_real_text_stays(line: str) -> None:
     assert not is_boilerplate(line)
 
 
-def test_trim_tail_drops_latest_stories_and_its_list() -> None:
-    lines = ["Body.", "", "Latest stories", "", "- One headline", "- Another headline", "", "\u00a9 2023 Site"]
-    assert trim_tail(lines) == ["Body."]
+STORY = "Officials said on Friday that the talks would resume next week after a long pause in the region."
 
 
-def test_trim_head_and_site_rules() -> None:
+def _body(text: str, extra=None) -> list[str]:
+    return [para.text or " / ".join(para.items) for para in read_seed(normalise(text), extra=extra).paras]
+
+
+def test_latest_stories_and_its_list_leave_the_body() -> None:
+    assert _body(f"Title\n\n{STORY}\n\nLatest stories\n\n- One headline\n- Another headline\n\n\u00a9 2023 Site") == [STORY]
+
+
+def test_leading_furniture_and_site_rules() -> None:
     extra = extra_rules(("Read the full story at .*",))
-    assert trim_head(["Advertisement", "", "Title"]) == ["Title"]
-    assert trim_tail(["Body.", "Read the full story at example.org"], extra) == ["Body."]
-    assert trim_tail(["Body.", "Read the full story at example.org"]) == ["Body.", "Read the full story at example.org"]
+    assert read_seed(normalise(f"Advertisement\n\nTitle\n\n{STORY}")).headline.title == "Title"
+    assert _body(f"Title\n\n{STORY}\n\nRead the full story at example.org", extra) == [STORY]
+    assert _body(f"Title\n\n{STORY}\n\nRead the full story at example.org") == [STORY, "Read the full story at example.org"]

@@ -1,6 +1,7 @@
 import pytest
 
-from sitegen.convert.dates import FoundDate, parse_date_line, pick_date
+from sitegen.convert.dates import FoundDate, parse_date_line
+from sitegen.convert.dating import find_date
 
 
 @pytest.mark.parametrize("line, iso", [
@@ -39,7 +40,10 @@ def test_day_first_rule() -> None:
     assert parse_date_line("04/13/2023", day_first=True).iso == "2023-04-13"
 
 
+STORY = "Officials said on Friday that the talks would resume next week after a long pause in the region."
+
+
 def test_publication_beats_update() -> None:
-    assert pick_date([FoundDate("2023-10-30", True), FoundDate("2023-10-27", False)]) == "2023-10-27"
-    assert pick_date([FoundDate("2023-10-30", True)]) == "2023-10-30"
-    assert pick_date([]) is None
+    assert find_date(["Headline", "", "Updated: 30 October 2023", "Published: 27 October 2023", "", STORY], headline=0, lang="en").iso == "2023-10-27"
+    assert find_date(["Headline", "", "Updated: 30 October 2023", "", STORY], headline=0, lang="en").iso == "2023-10-30"
+    assert find_date(["Headline", "", STORY], headline=0, lang="en").iso is None

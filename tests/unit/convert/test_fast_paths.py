@@ -4,9 +4,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.convert import boilerplate
 from sitegen.convert.decode import _NEWLINES, _SPACES, _TEXT_CONTROL, normalise
-from sitegen.convert.head import date_parts
+from sitegen.convert.dating import find_date
 
 PIECES = st.sampled_from([" ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r\n", "\r", "\xa0", "\u2003", "\u200b", "\x0c", "\x00", "\u2028", "\x85",
                           "a", "word", "é", "日本", ".", "-", "\ufeff", "\x7f"])
@@ -29,24 +28,9 @@ def test_normalise_equals_plain_rules(text: str) -> None:
     assert normalise(text) == plain_normalise(text)
 
 
-def test_latest_heading_first_characters_cover_all_spaces() -> None:
-    spaces = {chr(code) for code in range(0x110000) if chr(code).isspace()}
-    assert spaces <= boilerplate._LATEST_FIRST
+STORY = "Officials said on Friday that the talks would resume next week after a long pause in the region."
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Latest stories", "  related news:", "\u2003Top headlines", "MORE ARTICLES", "x", "", "Story one", "Advertisement"]), max_size=8))
-def test_trim_tail_prefilter(lines: list[str]) -> None:
-    plain = list(lines)
-    end = len(plain)
-    for index in range(len(plain) - 1, max(-1, len(plain) - 40), -1):
-        if boilerplate.LATEST.fullmatch(plain[index].rstrip(":").strip()) and all(len(rest) <= 120 for rest in plain[index + 1:end] if rest):
-            end = index
-    while end and (not plain[end - 1] or boilerplate.is_boilerplate(plain[end - 1])):
-        end -= 1
-    assert boilerplate.trim_tail(lines) == plain[:end]
-
-
-def test_date_parts_without_digits() -> None:
-    assert date_parts("Published: yesterday | Updated: today", True) is None
-    assert [found.iso for found in date_parts("Published: 27 October 2023 | Updated: 28 October 2023", True)] == ["2023-10-27", "2023-10-28"]
+def test_date_lines_without_digits_give_no_date() -> None:
+    assert find_date(["Headline", "", "Published: yesterday | Updated: today", "", STORY], headline=0, lang="en").candidates == ()
+    assert find_date(["Headline", "", "Published: 27 October 2023 | Updated: 28 October 2023", "", STORY], headline=0, lang="en").iso == "2023-10-27"

@@ -1,8 +1,10 @@
 import pytest
 
-from sitegen.convert.headline import fix_capitals, looks_like_site, parse_byline, split_site, strip_label
+from sitegen.convert.headline import fix_capitals, looks_like_site, parse_byline, strip_label
+from sitegen.convert.masthead import find_headline
 
 NONE = frozenset()
+STORY = "Officials said on Friday that the talks would resume next week after a long pause in the region."
 
 
 @pytest.mark.parametrize("line, head, site", [
@@ -17,11 +19,13 @@ NONE = frozenset()
     ("Former Iraqi Official: Rising Dissatisfaction with US Military Presence", "Former Iraqi Official: Rising Dissatisfaction with US Military Presence", None),
 ])
 def test_split_site(line: str, head: str, site: str | None) -> None:
-    assert split_site(line, NONE) == (head, site)
+    found = find_headline([line, "", STORY])
+    assert (found.title, found.source) == (head, site)
 
 
 def test_site_known_from_the_seed_splits_a_dash() -> None:
-    assert split_site("Storm hits coast - Lindsay", frozenset({"Lindsay"})) == ("Storm hits coast", "Lindsay")
+    found = find_headline(["Storm hits coast - Lindsay", "", STORY, "", "\u00a9 2023 Lindsay"])
+    assert (found.title, found.source) == ("Storm hits coast", "Lindsay")
 
 
 def test_looks_like_site() -> None:
