@@ -87,7 +87,8 @@ def convert_once(code: Path, seeds: Path, work: Path) -> Figure:
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     env = {**os.environ, "PYTHONPATH": str(code)}
-    return run([sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--seeds", str(seeds), "--content", str(site / "content"), "--quiet"], env=env)
+    # run from the site folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH
+    return run([sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--seeds", str(seeds), "--content", str(site / "content"), "--quiet"], cwd=str(site), env=env)
 
 
 def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[tuple[str, Figure | None]]:

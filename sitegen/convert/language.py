@@ -52,6 +52,7 @@ def prose_sample(lines: list[str]) -> str:
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _QUICK_SAMPLE = 600
 """Characters of prose the stop-word count reads."""
@@ -71,11 +72,11 @@ def _script(text: str) -> str:
     """The writing system most of the text's letters belong to (LATIN, CYRILLIC, ARABIC, ...)."""
     if text.isascii():
         return "LATIN"
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text, 0, 600))}
-    for char in text[:600]:
-        if char.isalpha() and not char.isascii():
-            name = unicodedata.name(char, "")
-            script = name.split(" ", 1)[0]
+    head = text[:600]
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(head))}
+    for char in _NON_ASCII.findall(head):
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0]
             counts[script] = counts.get(script, 0) + 1
     return max(sorted(counts), key=counts.__getitem__) if counts else ""
 
