@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from itertools import chain, repeat
 import importlib.util
 import os
 import re
@@ -53,7 +54,8 @@ def prose_sample(lines: list[str]) -> str:
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD_BREAKS = str.maketrans(dict.fromkeys("0123456789_.,;:!?…\"“”‘«»„‚()[]{}<>—–-/*•·|+=&%$#@~^`\\\u00a0", " "))
+"""Digits and punctuation read as spaces when the sample is split into words (apostrophes join words)."""
 _QUICK_SAMPLE = 600
 """Characters of prose the stop-word count reads."""
 _MIN_HITS = 12
@@ -99,13 +101,10 @@ def _by_stop_words(sample: str) -> str | None:
     """The language whose stop words clearly dominate the sample, or None when none does."""
     text = sample[:_QUICK_SAMPLE]
     index = _stop_index().get(_script(text))
-    words = _TOKEN.findall(text.lower())
+    words = [word.strip("'’") for word in text.lower().translate(_WORD_BREAKS).split()]
     if not words or not index:
         return None
-    hits: dict[str, int] = {}
-    for word, count in Counter(words).items():
-        for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + count
+    hits = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
     if not hits:
         return None
     ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
