@@ -88,7 +88,7 @@ def _stop_index() -> dict[str, dict[str, tuple[str, ...]]]:
     """Per writing system: each of its languages' most frequent stop words -> those languages."""
     by_script: dict[str, dict[str, list[str]]] = {}
     for code in sorted(_STOPLIST_NAMES):
-        top = _ranked_stopwords(code)[:_TOP]
+        top = _read_stoplist(code, _TOP)
         if not top:
             continue
         index = by_script.setdefault(_script("".join(top)), {})
@@ -141,21 +141,28 @@ def _stoplist_folder() -> str | None:
     return os.path.join(list(spec.submodule_search_locations)[0], "stoplists")
 
 
-@functools.lru_cache(maxsize=128)
-def _ranked_stopwords(lang: str | None) -> tuple[str, ...]:
-    """A language's stop words in the list's order (most frequent first), lower case, each once."""
+def _read_stoplist(lang: str | None, limit: int | None = None) -> tuple[str, ...]:
+    """A language's stop words in the list's order (most frequent first), lower case, each once;
+    only the first `limit` of them when given (the file is read no further)."""
     name = _STOPLIST_NAMES.get((lang or "").split("-")[0].lower())
     folder = _stoplist_folder()
     if not name or not folder:
         return ()
+    words: dict[str, None] = {}
     try:
         with open(os.path.join(folder, f"{name}.txt"), encoding="utf-8") as handle:
-            return tuple(dict.fromkeys(word.strip().lower() for word in handle if word.strip()))
+            for line in handle:
+                word = line.strip().lower()
+                if word:
+                    words[word] = None
+                    if limit is not None and len(words) >= limit:
+                        break
     except OSError:
         return ()
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=32)
 def stopwords(lang: str | None) -> frozenset[str]:
     """Lower-case stop words of a language (jusText's list); empty when it has none."""
-    return frozenset(_ranked_stopwords(lang))
+    return frozenset(_read_stoplist(lang))
