@@ -260,13 +260,13 @@ def story_start(lines: list[str], *, title_line: int, headline_line: int | None,
         return StoryStart(headline_line + 1, "after the headline")
     if len(ahead) < len(run):
         return StoryStart(after_title, f"after the title line: the main run of prose goes on across the headline's "
-                                       f"line {headline_line} (from line {run[0].index}, {len(ahead)} paragraphs before it)")
+                                       f"line {headline_line + 1} (from line {run[0].index + 1}, {len(ahead)} paragraphs before it)")
     weight = sum(line.length for line in ahead)
     later = sum(line.length for line in feats[len(before):] if _own_class(line)[0] == "good")
     if later * 4 >= weight:
         return StoryStart(headline_line + 1, "after the headline")
     return StoryStart(after_title, f"after the title line: the main run of prose ({len(ahead)} paragraphs from line "
-                                   f"{run[0].index}) ends before the headline's line {headline_line}, and less than a "
+                                   f"{run[0].index + 1}) ends before the headline's line {headline_line + 1}, and less than a "
                                    f"quarter of that prose follows it ({later} characters against {weight})")
 
 
@@ -298,20 +298,20 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
     verdict: dict[int, LineVerdict] = {}
     ended: str | None = None
-    under_related = 0
+    under_related: int | None = None  # the index of the related heading the lines below sit under
     for pos, line in enumerate(feats):
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
         if clean and line.label in _WEAK and line.marker:
             v = LineVerdict(line.index, True, "story", f"list item of an article without furniture ({line.label_reason})")
-        if under_related and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
-            v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related}")
+        if under_related is not None and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
+            v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related + 1}")
         if line.label == "related":
             under_related = line.index
         elif v.keep:
-            under_related = 0
+            under_related = None
         if where == "after" and ended is None and line.label in _ENDS:
-            ended = f"after the story ended at line {line.index} ({v.reason})"
+            ended = f"after the story ended at line {line.index + 1} ({v.reason})"
         verdict[line.index] = v
     return _with_blanks(lines, start, skip, verdict)
 

@@ -148,7 +148,7 @@ def kicker(matches: list[Match], parts: list[Segment], names: Names) -> Match | 
         for b in matches:
             if b.first == a.last + 1 and 0 < b.line - a.line <= 4 \
                     and outside_is_furniture(parts, a.first, b.last, names, strict=False):
-                return Match(a.first, b.last, b.line, b.score, f"kicker on line {a.line}, headline")
+                return Match(a.first, b.last, b.line, b.score, f"kicker on line {a.line + 1}, headline")
     return None
 
 
@@ -211,7 +211,7 @@ def find_headline(lines: list[str]) -> Headline:
     names = index.outside({number})
     matches = exact_matches(body, number + 1, line, parts)
     match = pick_exact(matches, parts, names)
-    passed = [(lines[m.line], f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line}: outside is not furniture")
+    passed = [(lines[m.line], f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line + 1}: outside is not furniture")
               for m in matches if match is None or m.line != match.line][:4]
     if match is None and not header:
         runs = {core_run(parts, names, strict=False), core_run(parts, names, strict=True)}
@@ -219,7 +219,7 @@ def find_headline(lines: list[str]) -> Headline:
     if match is not None:
         title = run_text(line, parts, match.first, match.last) if match.how == "repeated" else lines[match.line].strip()
         first, last = match.first, match.last
-        reasons.append(f"segments {first + 1}-{last + 1} {match.how} on line {match.line}")
+        reasons.append(f"segments {first + 1}-{last + 1} {match.how} on line {match.line + 1}")
         names = index.outside({number, match.line})
     else:
         first, last = core_run(parts, names, strict=True)

@@ -45,6 +45,7 @@ def test_explain_names_each_choice_its_line_and_what_it_passed_over(tmp_path):
     out = result.stdout
     assert "language: de" in out
     assert "headline: 'Stadtrat beschließt neuen Haushalt' (line 1, repeated on line 8)" in out
+    assert "repeated on line 8" in out.split("source:")[0].split("\n", 3)[3]  # the evidence counts lines as the headline does
     assert "source: 'Musterstädter Anzeiger'" in out
     assert "author: 'Erika Mustermann'" in out
     assert "date: 2023-11-06" in out and "(line 13)" in out
