@@ -6,8 +6,10 @@ from pathlib import Path
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.decode import BadSeed
+from sitegen.convert.manifest import load_manifest
 from sitegen.convert.reading import Reading
 from sitegen.convert.seed import Converted, converted, latest_day, read_seed_bytes
+from sitegen.convert.site_template import Template, templates
 from sitegen.convert.topics_file import load_taxonomy
 from sitegen.errors import Problem
 
@@ -80,8 +82,14 @@ def explain_seed(site_root: Path, seed: Path, config: ConvertConfig) -> tuple[st
     except OSError as exc:
         return "", [Problem(shown, None, f"cannot read the seed ({exc.strerror}).", "Check the path and the file's permissions.")]
     try:
-        reading = read_seed_bytes(data, config, latest_day())
+        reading = read_seed_bytes(data, config, latest_day(), _recorded_templates(site_root, seed.parent))
     except BadSeed as exc:
         return "", [Problem(shown, None, f"seed rejected: {exc}.", "Fix or delete the seed file.")]
     result = converted(seed.name, reading, config, load_taxonomy(site_root, config))
     return explain(shown, reading, result), [Problem(shown, p.line, p.message, p.hint, p.severity) for p in result.problems]
+
+
+def _recorded_templates(site_root: Path, seeds_dir: Path) -> dict[str, Template]:
+    """The sources' templates as the last `sitegen convert` found them (from the seeds still there)."""
+    entries = load_manifest(site_root) or {}
+    return templates([entry.site for name, entry in sorted(entries.items()) if entry.site and (seeds_dir / name).is_file()])

@@ -94,9 +94,9 @@ def _density(text: str, words: list[str], stop: frozenset[str], cjk: int, senten
     return sum(map(stop.__contains__, words)) / len(words)
 
 
-def _features(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line:
+def _features(index: int, text: str, stop: frozenset[str]) -> _Line:
     sentence = sentence_end(text)
-    plain = _plain_prose(index, text, stop, template) if sentence and len(text) > PROSE_LINE else None
+    plain = _plain_prose(index, text, stop) if sentence and len(text) > PROSE_LINE else None
     if plain is not None:
         return plain
     words = _WORD.findall(text.lower())
@@ -106,18 +106,16 @@ def _features(index: int, text: str, stop: frozenset[str], template: frozenset[s
     label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
     if label is None and not sentence:
         label, why = _menu_row(text, len(words), density)
-    if text in template and len(text) <= LENGTH_HIGH:
-        label, why = label or "template", why or "line of the site's template"
     return _Line(index, text, length, max(len(words), cjk // 2), density, bool(_MARKER.match(text)), sentence,
                  label, why, "particle density" if cjk * 2 >= len(text) else "stop-word density")
 
 
-def _plain_prose(index: int, text: str, stop: frozenset[str], template: frozenset[str]) -> _Line | None:
+def _plain_prose(index: int, text: str, stop: frozenset[str]) -> _Line | None:
     """The features of a longer line that ends as a sentence and is plainly prose, from its first PREFIX
     characters (words split on spaces and punctuation): ten stop words or more, a density of PLAIN_PROSE or more. Only
     the labels of notices whose own words carry them (caption, copyright, cookie) can match such a line. None:
     measure the line whole (text without spaces, a sentence ending in ':' or ';', no clear density)."""
-    if text.rstrip(_CLOSERS)[-1] in ":;" or (text in template and len(text) <= LENGTH_HIGH):
+    if text.rstrip(_CLOSERS)[-1] in ":;":
         return None
     head = text[:PREFIX]
     if _CJK.search(head) and len(_CJK.findall(head)) * 2 >= len(head):
@@ -249,10 +247,10 @@ def story_start(lines: list[str], *, title_line: int, headline_line: int | None,
     if headline_line is None or headline_line <= after_title:
         return StoryStart(max(after_title, (headline_line or 0) + 1), "after the headline")
     stop = stopwords(lang)
-    before = [_features(i, lines[i], stop, frozenset()) for i in range(after_title, headline_line) if lines[i] and i not in skip]
+    before = [_features(i, lines[i], stop) for i in range(after_title, headline_line) if lines[i] and i not in skip]
     if sum(1 for line in before if _own_class(line)[0] == "good") < RUN_LINES:
         return StoryStart(headline_line + 1, "after the headline")
-    feats = before + [_features(i, lines[i], stop, frozenset()) for i in range(headline_line + 1, len(lines))
+    feats = before + [_features(i, lines[i], stop) for i in range(headline_line + 1, len(lines))
                       if lines[i] and i not in skip]
     run = _best_run(feats)
     ahead = [line for line in run if line.index < headline_line]
@@ -279,12 +277,11 @@ def _best_run(feats: list[_Line]) -> list[_Line]:
     return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1]) if cls == "good"]
 
 
-def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None,
-                template: frozenset[str] = frozenset()) -> list[LineVerdict]:
+def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None) -> list[LineVerdict]:
     """A verdict for every line from `start` on: keep the story's lines, drop the site's furniture."""
     start = max(0, start)
     stop = stopwords(lang)
-    feats = [_features(i, lines[i], stop, template) for i in range(start, len(lines)) if lines[i] and i not in skip]
+    feats = [_features(i, lines[i], stop) for i in range(start, len(lines)) if lines[i] and i not in skip]
     own_reasons = [_own_class(line) for line in feats]
     own = [cls for cls, _ in own_reasons]
     menus = _menu_runs(feats, own)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.convert.site_template import SiteLines
+
 MANIFEST = Path(".sitegen-cache") / "convert.json"
-VERSION = 1
+VERSION = 2
 _SEED_KEY = re.compile(r'^seed: "((?:[^"\\]|\\.)*)"$', re.M)
 
 
@@ -27,6 +29,7 @@ class Entry:
     content_sha256: str
     draft: bool = False
     warnings: tuple[tuple[int | None, str, str | None], ...] = ()  # repeated while the seed is unchanged
+    site: SiteLines | None = None  # its evidence for its source's template, and the template lines it dropped
 
 
 def load_manifest(site_root: Path) -> dict[str, Entry] | None:
@@ -42,7 +45,10 @@ def load_manifest(site_root: Path) -> dict[str, Entry] | None:
 
 def _entry(raw: dict) -> Entry:
     warnings = tuple((line, message, hint) for line, message, hint in raw.pop("warnings", ()))
-    return Entry(**raw, warnings=warnings)
+    site = raw.pop("site", None)
+    if site is not None:
+        site = SiteLines(site["name"], site["story"], tuple(site["lines"]), tuple(site["kept"]), tuple(site["applied"]))
+    return Entry(**raw, warnings=warnings, site=site)
 
 
 def save_manifest(site_root: Path, entries: dict[str, Entry]) -> None:
@@ -63,14 +69,33 @@ def manifest_text(entries: dict[str, Entry]) -> str:
         entry = entries[name]
         items.append(f'  {quote(name)}: {{\n   "content": {quote(entry.content)},\n   "content_sha256": {quote(entry.content_sha256)},\n'
                      f'   "draft": {"true" if entry.draft else "false"},\n   "mtime_ns": {int(entry.mtime_ns)},\n'
-                     f'   "sha256": {quote(entry.sha256)},\n   "size": {int(entry.size)}\n  }}')
+                     f'   "sha256": {quote(entry.sha256)},\n{_site_text(entry.site)}   "size": {int(entry.size)}\n  }}')
     return '{\n "seeds": {\n' + ",\n".join(items) + '\n },\n "version": %d\n}\n' % VERSION
+
+
+def _site_text(site: SiteLines | None) -> str:
+    """The "site" member of an entry as the plain encoder writes it, or "" when there is none."""
+    if site is None:
+        return ""
+    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+    def keys(values: tuple[str, ...]) -> str:
+        return "[\n" + ",\n".join(f"     {quote(value)}" for value in values) + "\n    ]" if values else "[]"
+
+    return (f'   "site": {{\n    "applied": {keys(site.applied)},\n    "kept": {keys(site.kept)},\n    "lines": {keys(site.lines)},\n'
+            f'    "name": {quote(site.site)},\n    "story": {quote(site.story)}\n   }},\n')
+
+
+def _site_dict(site: SiteLines) -> dict:
+    return {"name": site.site, "story": site.story, "lines": list(site.lines), "kept": list(site.kept), "applied": list(site.applied)}
 
 
 def _as_dict(entry: Entry) -> dict:
     fields = {"content": entry.content, "content_sha256": entry.content_sha256, "draft": entry.draft, "mtime_ns": entry.mtime_ns, "sha256": entry.sha256, "size": entry.size}
     if entry.warnings:
         fields["warnings"] = [list(w) for w in entry.warnings]
+    if entry.site:
+        fields["site"] = _site_dict(entry.site)
     return fields
 
 

@@ -12,13 +12,14 @@ import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Collection, NamedTuple
+from typing import Callable, Collection, Mapping, NamedTuple
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.reading import warm_up
 from sitegen.convert.seed import convert_seed
+from sitegen.convert.site_template import SiteLines, Template
 from sitegen.convert.topics import Taxonomy
 from sitegen.errors import Problem
 
@@ -44,6 +45,8 @@ class Job:
     present: Collection[str]
     today: dt.date | None = None
     """The last day a publication date may fall on (None: no limit)."""
+    templates: Mapping[str, Template] = field(default_factory=dict)
+    """The template lines of each source (site_template.py)."""
 
 
 class SeedResult(NamedTuple):
@@ -65,6 +68,7 @@ class SeedResult(NamedTuple):
     text: str = ""
     staged: str | None = None
     content_sha256: str = ""
+    site: SiteLines | None = None
 
 
 def _read(path: str, name: str, config: ConvertConfig) -> tuple[int, int, bytes | Problem]:
@@ -123,15 +127,15 @@ def _process(name: str, job: Job) -> SeedResult:
     size, mtime_ns, data = _read(os.path.join(job.seeds_dir, name), name, job.config)
     if isinstance(data, Problem):
         return SeedResult(name, size, mtime_ns, "", False, [data])
-    converted = convert_seed(name, data, job.config, job.taxonomy, job.today)
+    converted = convert_seed(name, data, job.config, job.taxonomy, job.today, job.templates)
     sha = hashlib.sha256(data).hexdigest()
     if not converted.ok:
         return SeedResult(name, size, mtime_ns, sha, False, converted.problems)
     text = converted.text.encode("utf-8")
     head = (name, size, mtime_ns, sha, True, converted.problems, converted.slug_base, converted.draft)
     if f"{converted.slug_base}.md" in job.present:
-        return SeedResult(*head, converted.text, None, hashlib.sha256(text).hexdigest())
-    return SeedResult(*head, "", stage(text, str(job.content_dir)), hashlib.sha256(text).hexdigest())
+        return SeedResult(*head, converted.text, None, hashlib.sha256(text).hexdigest(), converted.site)
+    return SeedResult(*head, "", stage(text, str(job.content_dir)), hashlib.sha256(text).hexdigest(), converted.site)
 
 
 def discard(results: list[SeedResult], content_dir: Path) -> None:

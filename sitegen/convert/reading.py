@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Mapping
 
 from sitegen.convert.boilerplate import is_marker
 from sitegen.convert.dating import DateChoice, find_date
@@ -18,6 +19,7 @@ from sitegen.convert.furniture import LineVerdict, story_lines, story_start
 from sitegen.convert.language import detect
 from sitegen.convert.masthead import Byline, Headline, find_byline, find_headline
 from sitegen.convert.paragraphs import Para, to_paras
+from sitegen.convert.site_template import SiteLines, Template, applied, drop_template, site_lines
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -33,6 +35,8 @@ class Reading:
     date: DateChoice
     verdicts: tuple[LineVerdict, ...]
     paras: tuple[Para, ...]
+    site: SiteLines | None = None
+    """Its evidence for its source's template (None when the source is unknown)."""
 
 
 def seed_lines(text: str) -> list[str]:
@@ -55,8 +59,9 @@ def _body(lines: list[str], verdicts: list[LineVerdict], extra: re.Pattern[str] 
 
 
 def read_seed(text: str, *, day_first: bool = True, today: dt.date | None = None,
-              extra: re.Pattern[str] | None = None) -> Reading:
-    """Read normalised seed text; `extra` is the site's own furniture patterns (convert.boilerplate)."""
+              extra: re.Pattern[str] | None = None, templates: Mapping[str, Template] | None = None) -> Reading:
+    """Read normalised seed text; `extra` is the site's own furniture patterns (convert.boilerplate),
+    `templates` the lines that recur across the stories of each source (see site_template.py)."""
     lines = seed_lines(text)
     lang = detect(lines)
     headline = find_headline(lines)
@@ -68,8 +73,12 @@ def read_seed(text: str, *, day_first: bool = True, today: dt.date | None = None
     if headline.body_line is not None and start.line <= headline.body_line:
         skip |= {headline.body_line}
     verdicts = story_lines(lines, start=start.line, skip=frozenset(skip), lang=lang)
+    site = site_lines(headline.source, headline.title, lines, (lines[v.line] for v in verdicts if v.keep))
+    if site is not None and templates:
+        site = replace(site, applied=applied(site, templates))
+        verdicts = drop_template(lines, verdicts, frozenset(site.applied), templates.get(site.site), site.site)
     paras = _body(lines, verdicts, extra)
-    return Reading(tuple(lines), lang, headline, byline, date, tuple(verdicts), tuple(paras))
+    return Reading(tuple(lines), lang, headline, byline, date, tuple(verdicts), tuple(paras), site)
 
 
 def warm_up() -> None:

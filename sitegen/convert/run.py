@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -14,6 +14,7 @@ from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_ma
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
 from sitegen.convert.seed import latest_day
+from sitegen.convert.site_template import applied, templates
 from sitegen.convert.topics import EMPTY_TAXONOMY
 from sitegen.convert.topics_file import read_site_topics, taxonomy_for
 from sitegen.errors import ConfigError, Problem, UsageError
@@ -124,23 +125,31 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         run.report.rejected += 1
         run.report.problems.append(Problem(run.seed_path(name), None, "cannot read the seed: it is a link that is broken or loops.", "Point the link at a real file, or delete it."))
     run.present, files = _scan_content(content_dir)
-    todo, shas = [], {}
+    todo, unchanged = [], []
     for name, stat in seeds.items():
         entry = run.old.get(name)
-        if not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files:
+        fresh = not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files
+        (unchanged if fresh else todo).append(name)
+    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day(),
+              templates([entry.site for name in names if (entry := run.old.get(name)) and entry.site]))
+    results = _convert(todo, job, workers, progress)
+    try:
+        job, again = _template_changes(run, job, unchanged, results)
+        if again:
+            if job.taxonomy is EMPTY_TAXONOMY:
+                job = replace(job, taxonomy=taxonomy_for(site_topics))
+            unchanged = [name for name in unchanged if name not in again]
+            discard([results[name] for name in again if name in results], content_dir)
+            results.update(_convert(sorted(again), job, workers, None))
+        shas = {}
+        for name in unchanged:
+            entry = run.old[name]
             run.report.unchanged += 1
             shas[name] = entry.sha256
             run.report.problems += [Problem(run.seed_path(name), line, message, hint, "warning") for line, message, hint in entry.warnings]
-        else:
-            todo.append(name)
-    if todo:
-        content_dir.mkdir(parents=True, exist_ok=True)
-    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day())
-    found = convert_all(todo, job, workers, progress)
-    try:
-        _settle(run, names, shas, {result.name: result for result in found})
+        _settle(run, names, shas, results)
     except BaseException:
-        discard(found, content_dir)
+        discard(list(results.values()), content_dir)
         raise
     content_dir.mkdir(parents=True, exist_ok=True)
     if old is None or run.entries != old:
@@ -148,6 +157,22 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     run.report.drafts = sum(entry.draft for name, entry in run.entries.items() if name in shas)
     run.report.problems.sort(key=Problem.sort_key)
     return run.report
+
+
+def _convert(names: list[str], job: Job, workers: int | None, progress: Callable[[int, int], None] | None) -> dict[str, SeedResult]:
+    if names:
+        job.content_dir.mkdir(parents=True, exist_ok=True)
+    return {result.name: result for result in convert_all(names, job, workers, progress)}
+
+
+def _template_changes(run: _Run, job: Job, unchanged: list[str], results: dict[str, SeedResult]) -> tuple[Job, set[str]]:
+    """The sources' templates from every seed's evidence, and the seeds whose body they change
+    (converted under the templates of the last run, or unchanged since then)."""
+    evidence = {name: run.old[name].site for name in unchanged}
+    evidence.update({name: result.site for name, result in results.items()})
+    found = templates([site for site in evidence.values() if site])
+    again = {name for name, site in evidence.items() if site and applied(site, found) != site.applied}
+    return (replace(job, templates=found) if again else job), again
 
 
 def _settle(run: _Run, names: list[str], shas: dict[str, str], results: dict[str, SeedResult]) -> None:
@@ -234,7 +259,7 @@ def _place(run: _Run, result: SeedResult) -> None:
         run.report.converted += 1
     run.taken[file_name] = name
     warnings = tuple((p.line, p.message, p.hint) for p in result.problems if p.severity == "warning")
-    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft, warnings)
+    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft, warnings, result.site)
 
 
 def _write(run: _Run, result: SeedResult, file_name: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import extra_rules
@@ -13,6 +14,7 @@ from sitegen.convert.headline import fix_capitals, is_all_capitals, strip_label
 from sitegen.convert.masthead import seed_acronyms
 from sitegen.convert.paragraphs import Para
 from sitegen.convert.reading import Reading, read_seed
+from sitegen.convert.site_template import SiteLines, Template
 from sitegen.convert.slugs import slug_base
 from sitegen.convert.summary import summarise
 from sitegen.convert.topics import Taxonomy
@@ -38,6 +40,7 @@ class Converted:
     draft: bool = False
     problems: list[Problem] = field(default_factory=list)
     lang: str | None = None
+    site: SiteLines | None = None
 
 
 def _reject(name: str, reason: str, hint: str) -> Converted:
@@ -59,8 +62,9 @@ def latest_day() -> dt.date:
     return dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
 
 
-def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None) -> Reading:
-    """Decode and read a seed; raises BadSeed."""
+def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None,
+                    templates: Mapping[str, Template] | None = None) -> Reading:
+    """Decode and read a seed (with its sources' templates, see site_template.py); raises BadSeed."""
     if len(data) > config.max_seed_bytes:
         raise BadSeed(f"larger than max_seed_bytes ({len(data)} > {config.max_seed_bytes} bytes)")
     if not data:
@@ -68,16 +72,17 @@ def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None) -
     text = normalise(decode_bytes(data))
     if not text.strip():
         raise BadSeed("only whitespace")
-    reading = read_seed(text, day_first=config.day_first, today=today, extra=extra_rules(config.boilerplate))
+    reading = read_seed(text, day_first=config.day_first, today=today, extra=extra_rules(config.boilerplate), templates=templates)
     if not reading.paras:
         raise BadSeed("no article text after removing headline and boilerplate")
     return reading
 
 
-def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxonomy, today: dt.date | None = None) -> Converted:
+def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxonomy, today: dt.date | None = None,
+                 templates: Mapping[str, Template] | None = None) -> Converted:
     """Convert one seed's bytes into the text of its content file (dates after `today` are not taken)."""
     try:
-        reading = read_seed_bytes(data, config, today)
+        reading = read_seed_bytes(data, config, today, templates)
     except BadSeed as exc:
         return _reject(name, str(exc), "Fix or delete the seed file; the other seeds were converted.")
     return converted(name, reading, config, taxonomy)
@@ -106,4 +111,4 @@ def converted(name: str, reading: Reading, config: ConvertConfig, taxonomy: Taxo
               "author": author, "lang": reading.lang, "tags": tags,
               "summary": summarise([p.text for p in paras if p.text] or texts, config.summary_length), "seed": name}
     return Converted(name, True, content_file(fields, paras), slug_base(title, date, name), title, date,
-                     source, author, tags, date is None, problems, reading.lang)
+                     source, author, tags, date is None, problems, reading.lang, reading.site)

@@ -223,15 +223,6 @@ def test_skipped_lines_are_meta(lang):
     assert_story_kept(lines, lang, skip=skip)
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_template_lines_go(lang):
-    line = {"en": "Local news you can trust since 1901", "fr": "L'information locale depuis 1901"}[lang]
-    lines = page(lang, before=[line], middle=[line])
-    assert line in kept(lines, lang)
-    assert line not in kept(lines, lang, template=frozenset({line}))
-    assert_story_kept(lines, lang, template=frozenset({line}))
-
-
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_blank_lines_keep_paragraphs_apart_once(lang):
     lines = page(lang, middle=SHARE.get(lang, SHARE["en"]), after=FOOTERS[lang])
@@ -299,7 +290,7 @@ def test_a_long_prose_line_measured_on_its_prefix_has_the_class_it_has_whole(lan
     from sitegen.convert.language import stopwords
     stop = stopwords(lang)
     text = " ".join(STORY[lang])
-    fast = furniture._features(0, text, stop, frozenset())
+    fast = furniture._features(0, text, stop)
     assert fast.measure.endswith("characters)")  # measured on its prefix
     words = furniture._WORD.findall(text.lower())
     density = sum(word in stop for word in words) / len(words)

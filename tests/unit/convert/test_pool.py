@@ -10,6 +10,7 @@ from sitegen.config import ConvertConfig
 from sitegen.convert import pool
 from sitegen.convert.manifest import Entry, manifest_text
 from sitegen.convert.run import convert_seeds
+from sitegen.convert.site_template import SiteLines
 
 BODY = b"\n\nTalks resumed in Cairo on Friday after a pause.\n\nThe ministers agreed on a joint statement."
 
@@ -25,10 +26,15 @@ def run(site: Path, **kwargs):
 
 
 def test_manifest_text_is_the_json_dump() -> None:
-    entries = {"b\u00e9 \"q\".txt": Entry(1, 2, "ab", "c\\d.md", "ef", True), "a.txt": Entry(10, 20, "x", "y.md", "z"), "\u65e5.txt": Entry(0, 0, "", "\u65e5.md", "")}
+    entries = {"b\u00e9 \"q\".txt": Entry(1, 2, "ab", "c\\d.md", "ef", True), "a.txt": Entry(10, 20, "x", "y.md", "z"), "\u65e5.txt": Entry(0, 0, "", "\u65e5.md", ""),
+               "s.txt": Entry(3, 4, "s", "s.md", "t", site=SiteLines("Caf\u00e9 \"Q\"", "a1", ("k1", "k2"), (), ("k2",)))}
     for chosen in (entries, {}):
-        plain = {name: {k: v for k, v in asdict(chosen[name]).items() if k != "warnings"} for name in sorted(chosen)}  # no warnings: no key
-        expected = json.dumps({"version": 1, "seeds": plain}, indent=1, sort_keys=True) + "\n"
+        plain = {name: {k: v for k, v in asdict(chosen[name]).items() if k != "warnings" and v is not None} for name in sorted(chosen)}  # none: no key
+        for name in plain:
+            if "site" in plain[name]:
+                site = plain[name]["site"]
+                plain[name]["site"] = {"name": site["site"], "story": site["story"], "lines": list(site["lines"]), "kept": list(site["kept"]), "applied": list(site["applied"])}
+        expected = json.dumps({"version": 2, "seeds": plain}, indent=1, sort_keys=True) + "\n"
         assert manifest_text(chosen) == expected
 
 
@@ -69,6 +75,10 @@ def test_unchanged_run_does_not_rewrite_the_manifest(tmp_path: Path) -> None:
 def test_manifest_with_warnings_round_trips(tmp_path) -> None:
     from sitegen.convert.manifest import load_manifest, save_manifest
 
-    entries = {"a.txt": Entry(1, 2, "ab", "a.md", "cd", True, ((None, "no publication date found; converted as a draft.", "Add a date line."),)), "b.txt": Entry(3, 4, "x", "b.md", "y")}
+    entries = {"a.txt": Entry(1, 2, "ab", "a.md", "cd", True, ((None, "no publication date found; converted as a draft.", "Add a date line."),)), "b.txt": Entry(3, 4, "x", "b.md", "y"),
+               "c.txt": Entry(5, 6, "z", "c.md", "w", site=SiteLines("Site", "s1", ("k1", "k2"), ("k2",), ("k2",)))}
+    save_manifest(tmp_path, entries)
+    assert load_manifest(tmp_path) == entries
+    del entries["a.txt"]  # no warnings: the fast writer
     save_manifest(tmp_path, entries)
     assert load_manifest(tmp_path) == entries
