@@ -8,14 +8,15 @@ from sitegen.convert.decode import _NEWLINES, _SPACES, _TEXT_CONTROL, normalise
 from sitegen.convert.dating import find_date
 
 PIECES = st.sampled_from([" ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r\n", "\r", "\xa0", "\u2003", "\u200b", "\x0c", "\x00", "\u2028", "\x85",
-                          "a", "word", "é", "日本", ".", "-", "\ufeff", "\x7f"])
+                          "a", "word", "é", "日本", ".", "-", "\ufeff", "\x7f",
+                          "\u202e", "\u2066", "\x1b", "\x1b[31m", "["])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join)
 
 
 def plain_normalise(text: str) -> str:
     """normalise as first written: every rule as a MULTILINE regex, no shortcuts."""
     text = _NEWLINES.sub("\n", text)
-    text = _TEXT_CONTROL.sub("", _SPACES.sub(" ", text))
+    text = _TEXT_CONTROL.sub(lambda m: " " if " " in m.group() else "", _SPACES.sub(" ", text))  # a removed run touching a space leaves one
     text = re.sub(r"[ ]+$", "", text, flags=re.M)
     text = re.sub(r"^[ ]+", "", text, flags=re.M)
     text = re.sub(r"\n{2,}", "\n\n", text)
