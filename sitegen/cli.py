@@ -19,6 +19,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+def _count(text: str) -> int:
+    """--workers: a whole number of at least 1."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a number of processes; give a whole number of at least 1')
+    return int(text)
+
+
+def _port(text: str) -> int:
+    """--port: a TCP port, 1 to 65535."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a port; give a whole number from 1 to 65535')
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sitegen", description="Turn raw news text (seeds/) into Markdown briefings (content/) and a static archive site (output/).")
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
@@ -28,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     common.add_argument("-v", "--verbose", action="store_true", help="list every warning, and more detail in the summary")
     common.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    common.add_argument("--workers", type=int, default=None, metavar="N", help="processes to use (default: one per core)")
+    common.add_argument("--workers", type=_count, default=None, metavar="N", help="processes to use (default: one per core)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -57,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", parents=[common], help="build, serve output/ and rebuild + reload the browser on every change", description="Build the site, serve output/ locally, watch seeds, content, themes and sitegen.yaml, rebuild once per burst of changes and reload the browser.")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port, 1 to 65535 (default: 8000)")
     serve.add_argument("--drafts", action="store_true", help="include drafts")
     serve.add_argument("--future", action="store_true", help="include future-dated briefings")
     return parser
@@ -69,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     args = None
     try:
         args = _parser().parse_args(argv)
-        reporter = Reporter(quiet=args.quiet, verbose=args.verbose)
+        if args.quiet and args.verbose:
+            raise UsageError("--quiet and --verbose cannot be used together; choose one (see `sitegen --help`)")
+        reporter = Reporter(quiet=args.quiet, verbose=args.verbose, strict=getattr(args, "strict", False))
         from sitegen import commands
 
         return commands.COMMANDS[args.command](args, reporter)

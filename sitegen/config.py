@@ -7,10 +7,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 
+from sitegen import config_checks as checks
 from sitegen.errors import ConfigError, Problem
 
 CONFIG_NAME = "sitegen.yaml"
@@ -57,7 +58,7 @@ class SiteConfig:
     theme: str = "default"
     """Theme folder under themes/; missing templates fall back to the built-in theme."""
     permalink: str = "{year}/{month}/{day}/{slug}/"
-    """Pattern of briefing URLs; fields: year, month, day, slug."""
+    """Pattern of briefing URLs; fields: year, month, day, slug. Ends in `/` (a folder) or `.html` (a file)."""
     index_links: bool = True
     """Links end in index.html so output/ also works opened from disk; false gives clean links."""
     related: int = 5
@@ -101,36 +102,48 @@ class SiteConfig:
 
 
 _SECTIONS: dict[str, type] = {"convert": ConvertConfig}
+_MINIMUM = {"per_page": 1, "feed_items": 1, "max_seed_bytes": 1}
+"""Whole-number settings that cannot be 0; the others may."""
+_NULL = "tag:yaml.org,2002:null"
 
 
 def _fields(cls: type) -> dict[str, dataclasses.Field]:
     return {f.name: f for f in dataclasses.fields(cls) if f.name not in ("root", "fingerprint")}
 
 
+def _as_written(node: yaml.Node) -> str:
+    """A wrong value as the user wrote it: the text in quotes, or what kind of thing it is."""
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if node.tag == _NULL or (node.style is None and node.value in ("", "~", "null", "Null", "NULL")):
+        return "empty"
+    return f'"{node.value}"'
+
+
 def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) -> tuple[Any, Problem | None]:
     line = node.start_mark.line + 1
-    value = yaml.safe_load(yaml.serialize(node)) if not isinstance(node, yaml.ScalarNode) else _scalar(node)
+    value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     expected = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    least = _MINIMUM.get(name.rpartition(".")[2], 0)
     ok: bool
     if expected == "bool":
         ok = isinstance(value, bool)
     elif expected == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    elif expected == "str":
-        ok = isinstance(value, str) and value != ""
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= least
+    elif expected == "str":  # text as written: `title: 2023` or `title: yes` is a title, not a number or a truth value
+        ok = isinstance(node, yaml.ScalarNode) and _as_written(node) != "empty" and node.value != ""
+        value = node.value if ok else value
     elif expected.startswith("tuple[str"):
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         value = tuple(value) if ok else value
     else:
         ok = False
     if not ok:
-        shown = "a list of strings" if expected.startswith("tuple") else {"int": "a whole number >= 0", "bool": "true or false", "str": "a non-empty string"}[expected]
-        return None, Problem(path, line, f"`{name}` must be {shown}, not {value!r}.", f"Fix `{name}` in {path}, or delete the line to use the default.")
+        shown = {"int": f"a whole number of at least {least}", "bool": "true or false", "str": "a non-empty text"}.get(expected, "a list of texts")
+        return None, Problem(path, line, f"`{name}` must be {shown}, not {_as_written(node)}.", f"Fix `{name}` in {path}, or delete the line to use the default.")
     return value, None
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
 
 
 def _unknown(name: str, known: dict, path: str, line: int, section: str = "") -> Problem:
@@ -139,20 +152,29 @@ def _unknown(name: str, known: dict, path: str, line: int, section: str = "") ->
     return Problem(path, line, f"unknown key `{section}{name}`.", hint)
 
 
-def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems: list[Problem]) -> dict[str, Any]:
+def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems: list[Problem], nodes: dict[str, yaml.Node]) -> dict[str, Any]:
+    """The values of one mapping, checked; `nodes` gets each key's value node (by dotted name) for the checks after."""
     known = _fields(cls)
     values: dict[str, Any] = {}
     if not isinstance(node, yaml.MappingNode):
-        problems.append(Problem(path, node.start_mark.line + 1, f"`{section or 'the file'}` must be a mapping of keys to values.", "Write one `key: value` per line."))
+        what = f"`{section.rstrip('.')}`" if section else path
+        hint = f"Write one `key: value` per line, indented under `{section.rstrip('.')}:`." if section else "Write one `key: value` per line."
+        problems.append(Problem(path, node.start_mark.line + 1, f"{what} must be a mapping of `key: value` lines, not {_as_written(node)}.", hint))
         return values
+    first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         name = str(key_node.value)
         line = key_node.start_mark.line + 1
+        if name in first_line:
+            problems.append(Problem(path, line, f"`{section}{name}` is given twice (first on line {first_line[name]}); only one can be used.", "Delete one of the two lines."))
+            continue
+        first_line[name] = line
         if name not in known:
             problems.append(_unknown(name, known, path, line, section))
             continue
+        nodes[section + name] = value_node
         if name in _SECTIONS:
-            values[name] = _SECTIONS[name](**_read_mapping(value_node, _SECTIONS[name], path, name + ".", problems))
+            values[name] = _SECTIONS[name](**_read_mapping(value_node, _SECTIONS[name], path, name + ".", problems, nodes))
             continue
         value, problem = _check_value(section + name, known[name], value_node, path)
         if problem:
@@ -162,23 +184,33 @@ def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems:
     return values
 
 
-def _semantic_checks(values: dict[str, Any], path: str, lines: dict[str, int]) -> list[Problem]:
-    problems = []
+def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.Node], root: Path) -> list[Problem]:
+    """The checks a value's type does not cover, each at the line of its key's value."""
+    found: list[tuple[str, list[tuple[str, str]]]] = []
+    convert = values.get("convert", ConvertConfig())
     if "timezone" in values:
-        try:
-            ZoneInfo(values["timezone"])
-        except (ZoneInfoNotFoundError, ValueError):
-            problems.append(Problem(path, lines.get("timezone"), f"unknown time zone {values['timezone']!r}.", "Use an IANA name such as UTC, Europe/London or America/New_York."))
+        found.append(("timezone", checks.timezone_problems(values["timezone"])))
     if "base_url" in values:
-        url = values["base_url"]
-        if not url.startswith(("http://", "https://")):
-            problems.append(Problem(path, lines.get("base_url"), f"base_url {url!r} is not an absolute http(s) URL.", "Write it like https://example.org/archive/"))
-    for key in ("per_page", "feed_items"):
-        if values.get(key) == 0:
-            problems.append(Problem(path, lines.get(key), f"`{key}` must be at least 1.", f"Set `{key}` to a positive number."))
-    if "permalink" in values and "{slug}" not in values["permalink"]:
-        problems.append(Problem(path, lines.get("permalink"), "permalink must contain {slug} so every briefing gets its own URL.", "For example: {year}/{month}/{day}/{slug}/"))
+        found.append(("base_url", checks.base_url_problems(values["base_url"])))
+    if "language" in values:
+        found.append(("language", checks.language_problems(values["language"])))
+    if "permalink" in values:
+        found.append(("permalink", checks.permalink_problems(values["permalink"])))
+    if "theme" in values:
+        found.append(("theme", checks.theme_problems(values["theme"], root / "themes")))
+    if "convert.taxonomy" in nodes and "convert" in values:
+        found.append(("convert.taxonomy", checks.taxonomy_problems(convert.taxonomy, root)))
+    problems = [Problem(path, _line(nodes.get(key)), message, hint) for key, pairs in found for message, hint in pairs]
+    patterns = nodes.get("convert.boilerplate")
+    if isinstance(patterns, yaml.SequenceNode) and "convert" in values:
+        for item, pattern in zip(patterns.value, convert.boilerplate):
+            if (bad := checks.pattern_problem(pattern)) is not None:
+                problems.append(Problem(path, _line(item), *bad))
     return problems
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
@@ -188,7 +220,6 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     values: dict[str, Any] = {}
     raw = b""
     problems: list[Problem] = []
-    lines: dict[str, int] = {}
     if path.is_file():
         raw = path.read_bytes()
         try:
@@ -200,13 +231,12 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
             line = mark.line + 1 if mark else None
             raise ConfigError(f"{rel}: invalid YAML", [Problem(rel, line, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")])
         if node is not None:
-            if isinstance(node, yaml.MappingNode):
-                lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-            values = _read_mapping(node, SiteConfig, rel, "", problems)
-            problems += _semantic_checks(values, rel, lines)
+            nodes: dict[str, yaml.Node] = {}
+            values = _read_mapping(node, SiteConfig, rel, "", problems, nodes)
+            problems += _semantic_checks(values, rel, nodes, root)
     if base_url is not None:
         values["base_url"] = base_url
-        problems += _semantic_checks({"base_url": base_url}, "--base-url", {})
+        problems += [Problem("--base-url", None, message, hint) for message, hint in checks.base_url_problems(base_url)]
     if problems:
         raise ConfigError(f"{rel}: {len(problems)} problem(s)", problems)
     if "base_url" in values and not values["base_url"].endswith("/"):

@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from sitegen.errors import Problem
+from sitegen.language_tags import LANGUAGE_TAG
 from sitegen.model import Briefing, TagRef
 from sitegen.slugs import slugify, topic_key
 
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-"""A BCP 47 language tag as `lang` may give it: en, de, pt-BR, zh-Hant."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_KEYS = ("title", "date", "draft", "source", "author", "lang", "tags", "summary", "seed", "slug")

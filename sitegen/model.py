@@ -34,14 +34,14 @@ class Briefing:
     draft: bool
     path: str  # content file, site-relative
     body_hash: str
-    url: str  # site-relative, ends with "/"
+    url: str  # site-relative; ends with "/" (a folder with index.html) or ".html" (a file), as the permalink says
     lang: str | None = None  # the briefing's language (BCP 47), when it differs from or refines the site's
     extra: tuple[tuple[str, str], ...] = ()
     rev: str = ""  # hash of everything above: a page showing this briefing changes when it does
 
     @property
     def output_path(self) -> str:
-        return self.url + "index.html"
+        return self.url if self.url.endswith(".html") else self.url + "index.html"
 
     @property
     def month_url(self) -> str:

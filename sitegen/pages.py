@@ -77,7 +77,7 @@ def _briefing_pages(site: Site, salt: str, kept: Kept | None = None) -> list[Pag
         newer, older = neighbours[b.url]
         parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *map(_rev, related.get(b.url, ())), *map(name_of, map(_slug, b.tags))]
         fingerprint = sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-        pages.append(Page(b.url + "index.html", "briefing", b.url, 1, fingerprint))
+        pages.append(Page(b.output_path, "briefing", b.url, 1, fingerprint))
     return pages
 
 

@@ -77,9 +77,10 @@ def _isatty(stream: TextIO) -> bool:
 class Reporter:
     """Prints problems and summaries; colour only on a terminal and never with NO_COLOR."""
 
-    def __init__(self, stream: TextIO | None = None, quiet: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False, verbose: bool = False, strict: bool = False) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
+        self.strict = strict  # warnings are errors: --quiet still shows them
         self.verbose = verbose and not quiet
         self.colour = wants_colour(self.stream)
 
@@ -87,12 +88,12 @@ class Reporter:
         return f"\033[{code}m{text}\033[0m" if self.colour else text
 
     def problems(self, problems: list[Problem]) -> None:
-        """Every error, and the warnings (all with --verbose, none with --quiet), by file and line."""
+        """Every error, and the warnings (all with --verbose, none with --quiet unless --strict), by file and line."""
         shown_warnings = 0
         hidden = 0
         for problem in sorted(problems, key=Problem.sort_key):
             if problem.severity == "warning":
-                if self.quiet:
+                if self.quiet and not self.strict:
                     continue
                 if not self.verbose and shown_warnings >= WARNINGS_SHOWN:
                     hidden += 1
@@ -121,8 +122,8 @@ class Reporter:
         print(f"{self._paint('error', '31;1')}: {text}", file=self.stream)
 
     def summary(self, summary: Summary) -> None:
-        """The closing summary; with --quiet only when something went wrong."""
-        if self.quiet and not summary.errors:
+        """The closing summary; with --quiet only when something went wrong (with --strict, a warning is)."""
+        if self.quiet and not summary.errors and not (self.strict and summary.warnings):
             return
         lines = summary_lines(summary, self.verbose)
         last = lines.pop()

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from sitegen.config import ConvertConfig
+from sitegen.config_checks import pattern_problem
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
@@ -34,11 +34,9 @@ def _warn(path: str, message: str, hint: str | None = None) -> Problem:
 
 def _check_rules(config: ConvertConfig) -> None:
     """Raise ConfigError naming the bad extra boilerplate pattern."""
-    for pattern in config.boilerplate:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, f"convert.boilerplate pattern {pattern!r} is not a valid regular expression ({exc}).", "Fix the pattern; a literal dot or bracket needs a backslash.")]) from None
+    bad = [found for pattern in config.boilerplate if (found := pattern_problem(pattern)) is not None]
+    if bad:  # load_config reports these with their lines; this guards a ConvertConfig made in code
+        raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, message, hint) for message, hint in bad])
     extra_rules(config.boilerplate)
 
 
