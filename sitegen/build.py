@@ -166,6 +166,7 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     Serve keeps the plan in its store; when the watcher named the changes (`watched`) and they
     move nothing, the last plan is patched instead (site_patch.py).
     """
+    from sitegen.collisions import drop_collisions
     from sitegen.pages import plan_pages
     from sitegen.render import static_files
     from sitegen.select import select_briefings
@@ -173,6 +174,8 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     from sitegen.taxonomy import build_site
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
+    briefings, collisions = drop_collisions(briefings, config.root)
+    report.problems += collisions
     last = store.plan if watched and store.in_memory else None
     changes = edited(last.site, briefings) if isinstance(last, Plan) and last.salt == salt else None
     site = patch_site(last.site, changes) if changes is not None else build_site(briefings)
