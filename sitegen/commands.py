@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import UsageError
-from sitegen.report import Reporter, Summary, seed_counts
+from sitegen.report import Reporter, Summary, seed_counts, seeds_note
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
     from sitegen.convert.report import ConvertReport
@@ -32,14 +32,14 @@ def convert_summary(report: ConvertReport, seconds: float) -> Summary:
     """The closing summary of `sitegen convert`."""
     seeds, detail = seed_counts(report)
     warnings = sum(p.severity == "warning" for p in report.problems)
-    return Summary(seeds=seeds, seeds_detail=detail, warnings=warnings, errors=len(report.problems) - warnings, seconds=seconds)
+    return Summary(seeds=seeds, seeds_detail=detail, seeds_note=seeds_note(report), warnings=warnings, errors=len(report.problems) - warnings, seconds=seconds)
 
 
 def build_summary(report: BuildReport) -> Summary:
     """The closing summary of `sitegen build`."""
     seeds, detail = seed_counts(report.convert) if report.convert else (None, "")
     pages = (report.pages_written, report.pages_unchanged, report.files_removed) if report.published else None
-    return Summary(seeds=seeds, seeds_detail=detail, briefings=report.briefings, topics=report.topics, pages=pages, nothing_changed=report.nothing_changed,
+    return Summary(seeds=seeds, seeds_detail=detail, seeds_note=seeds_note(report.convert) if report.convert else "", briefings=report.briefings, topics=report.topics, pages=pages, nothing_changed=report.nothing_changed,
                    warnings=len(report.warnings), errors=len(report.errors), seconds=report.seconds, timings=report.timings)
 
 

@@ -18,6 +18,7 @@ class Summary:
 
     seeds: tuple[int, int, int] | None = None  # converted, skipped, rejected
     seeds_detail: str = ""  # the skipped seeds broken down, shown with --verbose
+    seeds_note: str = ""  # why the seeds were converted again, shown after the counts
     briefings: int | None = None
     topics: int = 0
     pages: tuple[int, int, int] | None = None  # written, unchanged, removed
@@ -26,6 +27,14 @@ class Summary:
     errors: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+
+
+SETTINGS_CHANGED = "convert settings or topics changed: every seed converted again, hand-edited briefings kept"
+
+
+def seeds_note(report) -> str:
+    """The note after the seed counts, from a ConvertReport."""
+    return SETTINGS_CHANGED if getattr(report, "settings_changed", False) else ""
 
 
 def seed_counts(report) -> tuple[tuple[int, int, int], str]:
@@ -41,7 +50,7 @@ def summary_lines(summary: Summary, verbose: bool = False) -> list[str]:
     lines = []
     if summary.seeds is not None:
         converted, skipped, rejected = summary.seeds
-        lines.append(f"seeds: {converted} converted, {skipped} skipped, {rejected} rejected")
+        lines.append(f"seeds: {converted} converted, {skipped} skipped, {rejected} rejected" + (f" ({summary.seeds_note})" if summary.seeds_note else ""))
         if verbose and summary.seeds_detail:
             lines.append(f"  {summary.seeds_detail}")
     if summary.nothing_changed:

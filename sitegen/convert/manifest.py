@@ -34,13 +34,20 @@ class Entry:
 
 def load_manifest(site_root: Path) -> dict[str, Entry] | None:
     """Entries by seed name; None when the manifest is missing or unreadable (regenerate)."""
+    return read_manifest(site_root)[0]
+
+
+def read_manifest(site_root: Path) -> tuple[dict[str, Entry] | None, str]:
+    """Entries by seed name (None when missing or unreadable) and the digest of the convert
+    settings they were made with ("" when not recorded)."""
     try:
         raw = json.loads((site_root / MANIFEST).read_text(encoding="utf-8"))
         if raw.get("version") != VERSION:
-            return None
-        return {name: _entry(entry) for name, entry in raw["seeds"].items()}
+            return None, ""
+        settings = raw.get("settings", "")
+        return {name: _entry(entry) for name, entry in raw["seeds"].items()}, settings if isinstance(settings, str) else ""
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
+        return None, ""
 
 
 def _entry(raw: dict) -> Entry:
@@ -51,26 +58,27 @@ def _entry(raw: dict) -> Entry:
     return Entry(**raw, warnings=warnings, site=site)
 
 
-def save_manifest(site_root: Path, entries: dict[str, Entry]) -> None:
-    """Write the manifest atomically, seeds in sorted order."""
-    atomic_write(site_root / MANIFEST, manifest_text(entries).encode())
+def save_manifest(site_root: Path, entries: dict[str, Entry], settings: str = "") -> None:
+    """Write the manifest atomically, seeds in sorted order, with the digest of the convert settings."""
+    atomic_write(site_root / MANIFEST, manifest_text(entries, settings).encode())
 
 
-def manifest_text(entries: dict[str, Entry]) -> str:
+def manifest_text(entries: dict[str, Entry], settings: str = "") -> str:
     """The manifest JSON, exactly as `json.dumps(..., indent=1, sort_keys=True)` writes it, but fast."""
+    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+    tail = (' "settings": %s,\n' % quote(settings) if settings else "") + ' "version": %d\n}\n' % VERSION
     if not entries:
-        return '{\n "seeds": {},\n "version": %d\n}\n' % VERSION
+        return '{\n "seeds": {},\n' + tail
     if any(entry.warnings for entry in entries.values()):  # rare: the plain encoder
         seeds = {name: _as_dict(entry) for name, entry in entries.items()}
-        return json.dumps({"seeds": seeds, "version": VERSION}, indent=1, sort_keys=True) + "\n"
-    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+        return json.dumps({"seeds": seeds, "version": VERSION, **({"settings": settings} if settings else {})}, indent=1, sort_keys=True) + "\n"
     items = []
     for name in sorted(entries):
         entry = entries[name]
         items.append(f'  {quote(name)}: {{\n   "content": {quote(entry.content)},\n   "content_sha256": {quote(entry.content_sha256)},\n'
                      f'   "draft": {"true" if entry.draft else "false"},\n   "mtime_ns": {int(entry.mtime_ns)},\n'
                      f'   "sha256": {quote(entry.sha256)},\n{_site_text(entry.site)}   "size": {int(entry.size)}\n  }}')
-    return '{\n "seeds": {\n' + ",\n".join(items) + '\n },\n "version": %d\n}\n' % VERSION
+    return '{\n "seeds": {\n' + ",\n".join(items) + '\n },\n' + tail
 
 
 def _site_text(site: SiteLines | None) -> str:

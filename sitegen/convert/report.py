@@ -19,6 +19,7 @@ class ConvertReport:
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    settings_changed: bool = False  # the convert settings or topics changed since the last run: every seed was converted again
 
     @property
     def ok(self) -> bool:

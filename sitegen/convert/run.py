@@ -10,7 +10,7 @@ from typing import Callable
 from sitegen.config import ConvertConfig
 from sitegen.config_checks import pattern_problem
 from sitegen.convert.boilerplate import extra_rules
-from sitegen.convert.manifest import Entry, atomic_write, load_manifest, save_manifest, seed_named_in
+from sitegen.convert.manifest import Entry, atomic_write, read_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
 from sitegen.convert.seed import latest_day
@@ -30,6 +30,11 @@ def relative(path: Path, site_root: Path) -> str:
 
 def _warn(path: str, message: str, hint: str | None = None) -> Problem:
     return Problem(path, None, message, hint, "warning")
+
+
+def settings_digest(config: ConvertConfig, site_topics: dict) -> str:
+    """Changes when a convert setting or the site's topics change: every seed is then converted again."""
+    return hashlib.sha256(repr((config, sorted(site_topics.items()))).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _check_rules(config: ConvertConfig) -> None:
@@ -117,8 +122,10 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     site_topics = read_site_topics(site_root, config)
     seeds, broken = _scan_seeds(seeds_dir)
     names = list(seeds)
-    old = load_manifest(site_root)
+    old, old_settings = read_manifest(site_root)
+    settings = settings_digest(config, site_topics)
     run = _Run(site_root, seeds_dir, content_dir, old or {}, force)
+    run.report.settings_changed = old is not None and old_settings != settings and bool(seeds)
     for name in broken:
         run.report.rejected += 1
         run.report.problems.append(Problem(run.seed_path(name), None, "cannot read the seed: it is a link that is broken or loops.", "Point the link at a real file, or delete it."))
@@ -126,7 +133,7 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     todo, unchanged = [], []
     for name, stat in seeds.items():
         entry = run.old.get(name)
-        fresh = not force and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files
+        fresh = not force and not run.report.settings_changed and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files
         (unchanged if fresh else todo).append(name)
     job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day(),
               templates([entry.site for name in names if (entry := run.old.get(name)) and entry.site]))
@@ -150,8 +157,8 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         discard(list(results.values()), content_dir)
         raise
     content_dir.mkdir(parents=True, exist_ok=True)
-    if old is None or run.entries != old:
-        save_manifest(site_root, run.entries)
+    if old is None or run.entries != old or old_settings != settings:
+        save_manifest(site_root, run.entries, settings)
     run.report.drafts = sum(entry.draft for name, entry in run.entries.items() if name in shas)
     run.report.problems.sort(key=Problem.sort_key)
     return run.report

@@ -82,3 +82,22 @@ def test_manifest_with_warnings_round_trips(tmp_path) -> None:
     del entries["a.txt"]  # no warnings: the fast writer
     save_manifest(tmp_path, entries)
     assert load_manifest(tmp_path) == entries
+
+
+def test_manifest_text_with_settings_is_the_json_dump() -> None:
+    from sitegen.convert.manifest import VERSION
+
+    entries = {"a.txt": Entry(10, 20, "x", "y.md", "z")}
+    warned = {"a.txt": Entry(10, 20, "x", "y.md", "z", False, ((3, "a warning", None),))}
+    for chosen in (entries, warned, {}):
+        plain = {name: {k: (list(map(list, v)) if k == "warnings" else v) for k, v in asdict(chosen[name]).items() if (k != "warnings" or v) and v is not None} for name in sorted(chosen)}
+        expected = json.dumps({"version": VERSION, "settings": "0123abcd", "seeds": plain}, indent=1, sort_keys=True) + "\n"
+        assert manifest_text(chosen, "0123abcd") == expected
+
+
+def test_manifest_settings_round_trip(tmp_path) -> None:
+    from sitegen.convert.manifest import read_manifest, save_manifest
+
+    entries = {"b.txt": Entry(3, 4, "x", "b.md", "y")}
+    save_manifest(tmp_path, entries, "0123abcd")
+    assert read_manifest(tmp_path) == (entries, "0123abcd")

@@ -117,3 +117,26 @@ def test_parallel_equals_single_process(tmp_path: Path) -> None:
 def test_missing_seeds_folder(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="seeds folder not found: .*; create it or pass --seeds DIR"):
         run(tmp_path)
+
+
+def test_changed_convert_settings_convert_unedited_seeds_again_and_keep_edited_ones(site: Path) -> None:
+    run(site)
+    edited = site / "content" / "2023-10-28-markets-rally.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's note.\n", encoding="utf-8")
+    shorter = ConvertConfig(summary_length=30)
+    report = convert_seeds(site, site / "seeds", site / "content", shorter)
+    assert report.settings_changed and (report.converted, report.kept_edits, report.unchanged) == (1, 1, 0)
+    assert report.written == ["content/2023-10-27-talks-resume.md"]
+    assert 'summary: "Talks resumed in Cairo on…"' in (site / "content" / "2023-10-27-talks-resume.md").read_text(encoding="utf-8")
+    assert edited.read_text(encoding="utf-8").endswith("An editor's note.\n")  # the editor's file stays, with a note
+    assert [p.message for p in report.problems] == ["edited by hand; not overwritten with the new conversion of seeds/b.txt."]
+    again = convert_seeds(site, site / "seeds", site / "content", shorter)
+    assert not again.settings_changed and (again.converted, again.unchanged) == (0, 2)
+
+
+def test_changed_site_topics_convert_the_seeds_again(site: Path) -> None:
+    run(site)
+    (site / "topics.yaml").write_text("Diplomacy: [ministers, talks]\n", encoding="utf-8")
+    report = run(site)
+    assert report.settings_changed and report.converted == 2
+    assert '"Diplomacy"' in (site / "content" / "2023-10-27-talks-resume.md").read_text(encoding="utf-8")
