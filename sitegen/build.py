@@ -105,7 +105,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         return _finish(report, started, store)
     with report.timed("publish"):
         new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related)
-        stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report)
+        stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report, base_url=config.base_url)
         from sitegen.publish import publish
 
         publish(config, options, site, pages, state, new_state, stamp, store, report, progress, trust_output=changed is not None)

@@ -97,11 +97,21 @@ def check_command(args: argparse.Namespace, reporter: Reporter) -> int:
     if not (output / "index.html").is_file():
         raise UsageError(f"no built site in {output}; run `sitegen build` first, or pass --output DIR")
     started = time.perf_counter()
-    report = check_site(output, config.base_url, _label(output, config.root), args.workers)
+    report = check_site(output, built_base_url(config, output) if args.base_url is None else config.base_url, _label(output, config.root), args.workers)
     reporter.problems(report.problems)
     reporter.line(f"check: {report.pages} pages, {report.links} links, {report.feeds} feeds; "
                   f"{len(report.problems)} problem(s) in {time.perf_counter() - started:.2f} s")
     return 0 if report.ok else 1
+
+
+def built_base_url(config: SiteConfig, output: Path) -> str:
+    """The base URL the last build of `output` used (it may have had --base-url); else the config's."""
+    from sitegen.state import StateStore, folder_id
+
+    stamp = StateStore(config.cache_dir).stamp()
+    if stamp.base_url and stamp.output_id is not None and stamp.output_id == folder_id(output):
+        return stamp.base_url
+    return config.base_url
 
 
 def _label(output: Path, root: Path) -> str:

@@ -92,6 +92,7 @@ class Stamp:
     convert_report: object = None
     output_id: tuple[int, int] | None = None
     files: str = ""  # every output file, one per line: a file deleted by hand is made again
+    base_url: str = ""  # the base URL that build used: `sitegen check` checks against it
 
     def output_complete(self, output: Path) -> bool:
         """True when every file the last build made is still in output/."""
