@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -88,6 +89,11 @@ def jsonld(value: Any) -> Markup:
     """JSON for a <script> element: `<`, `>`, `&` escaped so no text can close the element."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=None)
     return Markup(text.translate(_JSON_TABLE))
+
+
+def not_found_root(base_url: str) -> str:
+    """Where the 404 page's links start: the path of the base URL (`/`, `/news/`), right on any host and port."""
+    return urlsplit(base_url).path or "/"
 
 
 @jinja2.pass_context
@@ -175,7 +181,7 @@ class Renderer:
         ctx.update(feed_base=topic.url, feed_title=f"{self.config.title}: {topic.name}")
 
     def _ctx_notfound(self, page: Page, ctx: dict) -> None:
-        ctx["root"] = self.config.base_url  # served at any missing address: links must be absolute
+        ctx["root"] = not_found_root(self.config.base_url)  # served at any missing address: links start at the site's root
 
     def _ctx_archive(self, page: Page, ctx: dict) -> None:
         ctx["years"] = self.site.years

@@ -23,6 +23,7 @@ from watchdog.observers import Observer
 from sitegen.build import BuildOptions, build
 from sitegen.config import SiteConfig
 from sitegen.errors import SitegenError
+from sitegen.render import not_found_root
 from sitegen.report import Reporter
 from sitegen.state import StateStore
 from sitegen.watch import Debouncer, classify
@@ -73,22 +74,26 @@ def overlay(errors: list[str]) -> str:
 class OutputHandler(web.RequestHandler):
     """Serves files of output/ only; HTML gets the error overlay while a build is broken."""
 
-    def initialize(self, root: Path, status: Status) -> None:
+    def initialize(self, root: Path, status: Status, site_path: str = "/") -> None:
         self.root = root
         self.status = status
+        self.site_path = site_path  # where the 404 page's links start (the base URL's path); serve's site is at /
 
     def get(self, path: str) -> None:
         if path and not path.endswith("/") and (self.root / path).is_dir() and resolve_request(self.root, path):
             self.redirect("/" + path + "/")
             return
         target = resolve_request(self.root, path)
-        if target is None:
+        missing = target is None
+        if missing:
             self.set_status(404)
             target = resolve_request(self.root, "404.html")
             if target is None:
                 self.finish("Not found")
                 return
         data = target.read_bytes()
+        if missing and self.site_path != "/":  # its links start at the published sub-path; here the site is at /
+            data = data.replace(f'="{self.site_path}'.encode(), b'="/')
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             kind += "; charset=utf-8"
@@ -110,16 +115,23 @@ class _NoPolling(Watcher):
 
 
 class _Server(Server):
-    def __init__(self, root: Path, status: Status) -> None:
+    def __init__(self, root: Path, status: Status, site_path: str, on_listening) -> None:
         super().__init__(watcher=_NoPolling())
         self.output_root = root
         self.status = status
+        self.site_path = site_path
+        self.on_listening = on_listening
+
+    def application(self, *args, **kwargs):  # type: ignore[override]
+        """Bind the port (raises OSError when it cannot), then announce: "serving" only once it listens."""
+        super().application(*args, **kwargs)
+        self.on_listening()
 
     def _setup_logging(self) -> None:  # livereload's per-request INFO lines would bury sitegen's own output
         logging.getLogger("livereload").setLevel(logging.WARNING)
 
     def get_web_handlers(self, script):  # type: ignore[override]
-        return [(r"/(.*)", OutputHandler, {"root": self.output_root, "status": self.status})]
+        return [(r"/(.*)", OutputHandler, {"root": self.output_root, "status": self.status, "site_path": self.site_path})]
 
 
 WATCHED = ("seeds", "content", "themes")  # never output/ or the cache: a build's own writes would flood inotify
@@ -242,7 +254,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     status = Status()
     store = StateStore(config.cache_dir, in_memory=True)  # no pickle round trip per rebuild; written at exit
     output = options.output or config.output_dir
-    server = _Server(output, status)
+    server = _Server(output, status, not_found_root(config.base_url), lambda: reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)"))
     loop_holder: dict = {}
 
     def rebuild_and_reload() -> None:
@@ -265,7 +277,6 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     _warm_up()
     output.mkdir(parents=True, exist_ok=True)
     debouncer.start()
-    reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)")
     IOLoop.current().add_callback(lambda: loop_holder.setdefault("loop", IOLoop.current()))
     try:
         server.serve(port=port, host=host, restart_delay=0)

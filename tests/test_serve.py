@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -135,3 +136,50 @@ def test_a_missing_page_gets_the_404_page(served):
         urllib.request.urlopen(served.url + "no/such/page/", timeout=5)
     assert info.value.code == 404
     assert "Page not found" in info.value.read().decode("utf-8")
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/", "https://example.org/news/"])
+def test_the_404_page_is_styled_and_its_links_work_on_any_port(tmp_path, base_url):
+    """The 404 page is served for any missing address: its stylesheet and links must work there too,
+    whatever host and sub-path the site is published at and whatever port serve uses."""
+    from html.parser import HTMLParser
+
+    site = make_site(tmp_path / "site")
+    edit(site / "sitegen.yaml", 'base_url: "http://localhost:8000/"', f'base_url: "{base_url}"')
+    server = Served(site)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as info:
+            urllib.request.urlopen(server.url + "no/such/deep/page/", timeout=5)
+        page = info.value.read().decode("utf-8")
+        links: list[str] = []
+
+        class Links(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                if (tag == "a" and "href" in attrs) or (tag == "link" and attrs.get("rel") == "stylesheet"):
+                    links.append(attrs["href"])
+
+        Links().feed(page)
+        stylesheets = [link for link in links if link.endswith("style.css")]
+        assert stylesheets and links
+        for link in links:
+            target = urllib.parse.urljoin(server.url + "no/such/deep/page/", link)
+            if link.startswith("#"):
+                continue
+            assert target.startswith(server.url), f"{link} leaves the server"
+            with urllib.request.urlopen(target, timeout=5) as response:
+                assert response.status == 200, link
+    finally:
+        assert server.stop() == 0
+
+
+def test_a_port_in_use_is_one_error_and_serving_is_never_announced(tmp_path):
+    site = make_site(tmp_path / "site")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"error: cannot listen on 127.0.0.1:{port}: Address already in use." in result.stderr
+    assert "serving" not in result.stderr and "Traceback" not in result.stderr
