@@ -135,9 +135,13 @@ def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) ->
     elif expected == "str":  # text as written: `title: 2023` or `title: yes` is a title, not a number or a truth value
         ok = isinstance(node, yaml.ScalarNode) and _as_written(node) != "empty" and node.value != ""
         value = node.value if ok else value
-    elif expected.startswith("tuple[str"):
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        value = tuple(value) if ok else value
+    elif expected.startswith("tuple[str"):  # each item as written, as for text settings
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        ok = items is not None and all(isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty" for item in items)
+        if items is not None and not ok:
+            bad = next(item for item in items if not (isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty"))
+            return None, Problem(path, bad.start_mark.line + 1, f"every item of `{name}` must be a text, not {_as_written(bad)}.", "Write one text per item, or delete the item.")
+        value = tuple(item.value for item in items) if ok else value
     else:
         ok = False
     if not ok:
@@ -163,8 +167,11 @@ def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems:
         return values
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
-        name = str(key_node.value)
         line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(path, line, f"a key must be a plain name, not {_as_written(key_node)}.", "Write one `key: value` per line."))
+            continue
+        name = str(key_node.value)
         if name in first_line:
             problems.append(Problem(path, line, f"`{section}{name}` is given twice (first on line {first_line[name]}); only one can be used.", "Delete one of the two lines."))
             continue

@@ -177,3 +177,13 @@ def test_an_unknown_permalink_field_suggests_the_close_one(tmp_path):
 @pytest.mark.parametrize("pattern", ["{year}/{month}/{day}/{slug}/", "{slug}/", "/{year}/{slug}/", "{year}/{slug}.html", "news/{year}-{month}-{slug}.html"])
 def test_good_permalinks_load(tmp_path, pattern):
     assert load_config(write(tmp_path, f'permalink: "{pattern}"\n')).permalink == pattern
+
+
+def test_boilerplate_items_are_texts_as_written_and_a_bad_item_is_named_at_its_line(tmp_path):
+    assert load_config(write(tmp_path, 'convert:\n  boilerplate: [1, "^x$"]\n')).convert.boilerplate == ("1", "^x$")
+    assert problems(tmp_path, "convert:\n  boilerplate:\n    - ok\n    - [a]\n") == [
+        "sitegen.yaml:4: error: every item of `convert.boilerplate` must be a text, not a list.\n  Write one text per item, or delete the item."]
+
+
+def test_a_key_that_is_not_a_name(tmp_path):
+    assert problems(tmp_path, "[a]: 1\n") == ["sitegen.yaml:1: error: a key must be a plain name, not a list.\n  Write one `key: value` per line."]
