@@ -71,6 +71,9 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
         return None
     elif url == "":
         target = page
+    elif url.startswith("/"):  # root-relative (the 404 page's links): inside the base URL's path, or broken
+        site_path = urlsplit(BASE_URL).path
+        target = url[len(site_path):] if url.startswith(site_path) else url
     else:
         target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url))).replace(os.sep, "/")
         if url.endswith("/"):
