@@ -9,7 +9,7 @@ from sitegen.convert.decode import BadSeed
 from sitegen.convert.manifest import load_manifest
 from sitegen.convert.reading import Reading
 from sitegen.convert.seed import Converted, converted, latest_day, read_seed_bytes
-from sitegen.convert.site_template import Template, templates
+from sitegen.convert.site_template import Template, recorded_templates
 from sitegen.convert.topics_file import load_taxonomy
 from sitegen.errors import Problem
 
@@ -92,4 +92,4 @@ def explain_seed(site_root: Path, seed: Path, config: ConvertConfig) -> tuple[st
 def _recorded_templates(site_root: Path, seeds_dir: Path) -> dict[str, Template]:
     """The sources' templates as the last `sitegen convert` found them (from the seeds still there)."""
     entries = load_manifest(site_root) or {}
-    return templates([entry.site for name, entry in sorted(entries.items()) if entry.site and (seeds_dir / name).is_file()])
+    return recorded_templates(entries, [name for name in sorted(entries) if (seeds_dir / name).is_file()])

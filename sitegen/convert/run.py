@@ -14,7 +14,7 @@ from sitegen.convert.manifest import Entry, atomic_write, read_manifest, save_ma
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
 from sitegen.convert.seed import latest_day
-from sitegen.convert.site_template import applied, templates
+from sitegen.convert.site_template import applied, recorded_templates, templates
 from sitegen.convert.topics import EMPTY_TAXONOMY
 from sitegen.convert.topics_file import read_site_topics, taxonomy_for
 from sitegen.errors import ConfigError, Problem, UsageError
@@ -136,7 +136,7 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         fresh = not force and not run.report.settings_changed and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files
         (unchanged if fresh else todo).append(name)
     job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day(),
-              templates([entry.site for name in names if (entry := run.old.get(name)) and entry.site]))
+              recorded_templates(run.old, names))
     results = _convert(todo, job, workers, progress)
     try:
         job, again = _template_changes(run, job, unchanged, results)
@@ -175,7 +175,8 @@ def _template_changes(run: _Run, job: Job, unchanged: list[str], results: dict[s
     (converted under the templates of the last run, or unchanged since then)."""
     evidence = {name: run.old[name].site for name in unchanged}
     evidence.update({name: result.site for name, result in results.items()})
-    found = templates([site for site in evidence.values() if site])
+    # nothing converted: the evidence is what the job's templates were made from
+    found = templates([site for site in evidence.values() if site]) if results else job.templates
     again = {name for name, site in evidence.items() if site and applied(site, found) != site.applied}
     return (replace(job, templates=found) if again else job), again
 

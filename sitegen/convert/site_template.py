@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Protocol
 
 from sitegen.convert.furniture import LineVerdict
 
@@ -53,9 +53,6 @@ class Template:
     stories: int
     counts: Mapping[str, int]
 
-    def keys(self) -> frozenset[str]:
-        return frozenset(self.counts)
-
 
 def site_lines(site: str | None, title: str, lines: Iterable[str], kept: Iterable[str]) -> SiteLines | None:
     """The evidence of one read seed; None when its source is unknown (nothing to group it with)."""
@@ -64,6 +61,15 @@ def site_lines(site: str | None, title: str, lines: Iterable[str], kept: Iterabl
     keys = {line: line_key(line) for line in lines if line and len(line) <= TEMPLATE_LINE}
     kept_keys = {keys[line] for line in kept if line in keys}
     return SiteLines(site, line_key(title), tuple(sorted(set(keys.values()))), tuple(sorted(kept_keys)))
+
+
+class _WithSite(Protocol):
+    site: SiteLines | None
+
+
+def recorded_templates(entries: Mapping[str, _WithSite], names: Iterable[str]) -> dict[str, Template]:
+    """The templates that the recorded evidence of the seeds `names` gives (a manifest's entries)."""
+    return templates([entry.site for name in names if (entry := entries.get(name)) is not None and entry.site])
 
 
 def templates(seeds: Iterable[SiteLines]) -> dict[str, Template]:
