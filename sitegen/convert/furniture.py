@@ -74,6 +74,7 @@ _CLOSERS = "\"'”’»)]"
 _ENDERS = frozenset(".!?…。！？:;؟")
 _SPACES = str.maketrans(dict.fromkeys(".,;:!?…\"“”‘«»„‚()[]{}<>—–/*•·|+=&%$#@~^`\\", " "))
 """Punctuation read as a space when a prefix is split into words (' ’ - join words, as in _WORD)."""
+_SPACE_MARKS = re.compile("[" + re.escape("".join(map(chr, _SPACES))) + "]")
 
 
 def sentence_end(text: str) -> bool:
@@ -120,7 +121,8 @@ def _plain_prose(index: int, text: str, stop: frozenset[str]) -> _Line | None:
     head = text[:PREFIX]
     if _CJK.search(head) and len(_CJK.findall(head)) * 2 >= len(head):
         return None
-    tokens = head.lower().translate(_SPACES).split()
+    lower = head.lower()
+    tokens = (lower.translate(_SPACES) if lower.isascii() else _SPACE_MARKS.sub(" ", lower)).split()  # translate is slow on non-ASCII
     if len(text) > PREFIX:
         tokens.pop()  # the prefix may cut its last word
     stops = sum(map(stop.__contains__, tokens))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from itertools import chain, repeat
 import importlib.util
 import os
 import re
@@ -52,7 +51,7 @@ def prose_sample(lines: list[str]) -> str:
     return "\n".join(picked)
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(byte for byte in range(128) if not chr(byte).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_BREAKS = str.maketrans(dict.fromkeys("0123456789_.,;:!?…\"“”‘«»„‚()[]{}<>—–-/*•·|+=&%$#@~^`\\\u00a0", " "))
 """Digits and punctuation read as spaces when the sample is split into words (apostrophes join words)."""
@@ -75,7 +74,7 @@ def _script(text: str) -> str:
     if text.isascii():
         return "LATIN"
     head = text[:600]
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(head))}
+    counts: dict[str, int] = {"LATIN": len(head.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))}
     for char in _NON_ASCII.findall(head):
         if char.isalpha():
             script = unicodedata.name(char, "").split(" ", 1)[0]
@@ -101,18 +100,32 @@ def _by_stop_words(sample: str) -> str | None:
     """The language whose stop words clearly dominate the sample, or None when none does."""
     text = sample[:_QUICK_SAMPLE]
     index = _stop_index().get(_script(text))
-    words = [word.strip("'’") for word in text.lower().translate(_WORD_BREAKS).split()]
+    words = _words(text.lower())
     if not words or not index:
         return None
-    hits = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
+    hits: dict[str, int] = {}
+    for word, count in Counter(words).items():  # each distinct word once: its languages get its count
+        for code in index.get(word, ()):
+            hits[code] = hits.get(code, 0) + count
     if not hits:
         return None
-    ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
-    best, count = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    count = max(hits.values())
+    best = min(code for code, hit in hits.items() if hit == count)  # ties: the first code in order
+    runner_up = max((hit for code, hit in hits.items() if code != best), default=0)
     if count >= _MIN_HITS and count >= _MIN_SHARE * len(words) and count >= _MARGIN * runner_up:
         return best
     return None
+
+
+_BREAK = re.compile("[" + re.escape("".join(map(chr, _WORD_BREAKS))) + "]")
+
+
+def _words(lower: str) -> list[str]:
+    """A lower-case sample split at spaces, digits and punctuation, apostrophes stripped from each end."""
+    spaced = lower.translate(_WORD_BREAKS) if lower.isascii() else _BREAK.sub(" ", lower)  # translate is slow on non-ASCII
+    if "'" not in spaced and "’" not in spaced:
+        return spaced.split()
+    return [word.strip("'’") for word in spaced.split()]
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,9 +17,10 @@ _SEP = re.compile(
 STRONG = frozenset("|｜¦·•»«~")
 """Separators that part a site or section from the headline; a dash or colon may be the headline's own."""
 _ZW = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "´": "'", "`": "'", "“": '"',
-                         "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"', "‹": "'", "›": "'"})
-_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "…": "..."})
+_FOLDS = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"), ("´", "'"), ("`", "'"), ("“", '"'),
+          ("”", '"'), ("„", '"'), ("‟", '"'), ("″", '"'), ("«", '"'), ("»", '"'), ("‹", "'"), ("›", "'"),
+          ("–", "-"), ("—", "-"), ("‒", "-"), ("―", "-"), ("…", "..."))
+"""Quotes and dashes folded to ASCII (a replace per mark the text holds: str.translate is slow on non-ASCII text)."""
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.U)
 _NOT_ALNUM_ASCII = re.compile(r"[^0-9A-Za-z]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -39,7 +40,10 @@ def key(text: str) -> str:
     """Matching form: NFC, zero-width out, quotes folded, whitespace collapsed, case folded."""
     if text.isascii():  # the same form, without the Unicode steps that leave ASCII as it is
         return " ".join(text.replace("`", "'").split()).lower().strip(" |")
-    text = _ZW.sub("", unicodedata.normalize("NFC", text)).translate(_QUOTES).translate(_DASHES)
+    text = _ZW.sub("", unicodedata.normalize("NFC", text))
+    for mark, plain in _FOLDS:
+        if mark in text:
+            text = text.replace(mark, plain)
     return " ".join(text.split()).casefold().strip(" |")
 
 
