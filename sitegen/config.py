@@ -33,6 +33,8 @@ class ConvertConfig:
     """Site topic file (relative to the site root), merged over the built-in taxonomy."""
     max_tags: int = 8
     """Most topics given to one briefing."""
+    encoding: str = ""
+    """Text encoding of every seed (e.g. cp1250), for a site whose scraper is known; empty: detected per seed."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.No
         found.append(("theme", checks.theme_problems(values["theme"], root / "themes")))
     if "convert.taxonomy" in nodes and "convert" in values:
         found.append(("convert.taxonomy", checks.taxonomy_problems(convert.taxonomy, root)))
+    if "convert.encoding" in nodes and "convert" in values:
+        found.append(("convert.encoding", checks.encoding_problems(convert.encoding)))
     problems = [Problem(path, _line(nodes.get(key)), message, hint) for key, pairs in found for message, hint in pairs]
     patterns = nodes.get("convert.boilerplate")
     if isinstance(patterns, yaml.SequenceNode) and "convert" in values:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen.config import ConvertConfig
-from sitegen.config_checks import pattern_problem
+from sitegen.config_checks import encoding_problems, pattern_problem
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, read_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
@@ -38,10 +38,12 @@ def settings_digest(config: ConvertConfig, site_topics: dict) -> str:
 
 
 def _check_rules(config: ConvertConfig) -> None:
-    """Raise ConfigError naming the bad extra boilerplate pattern."""
+    """Raise ConfigError naming a bad extra boilerplate pattern or an unknown encoding."""
     bad = [found for pattern in config.boilerplate if (found := pattern_problem(pattern)) is not None]
     if bad:  # load_config reports these with their lines; this guards a ConvertConfig made in code
         raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, message, hint) for message, hint in bad])
+    if config.encoding and (found := encoding_problems(config.encoding)):
+        raise ConfigError("unknown encoding", [Problem("sitegen.yaml", None, message, hint) for message, hint in found])
     extra_rules(config.boilerplate)
 
 
