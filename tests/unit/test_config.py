@@ -194,3 +194,5 @@ def test_convert_encoding_must_be_a_known_text_encoding(tmp_path):
     assert problems(tmp_path, "convert:\n  encoding: base64\n")[0].startswith('sitegen.yaml:2: error: convert.encoding "base64"')  # bytes to bytes, not text
     assert load_config(write(tmp_path, "convert:\n  encoding: cp1250\n")).convert.encoding == "cp1250"
     assert load_config(write(tmp_path, "title: x\n")).convert.encoding == ""  # detected per seed
+    assert load_config(write(tmp_path, 'convert:\n  encoding: ""\n')).convert.encoding == ""  # the default, as the template writes it
+    assert problems(tmp_path, "convert:\n  encoding: [cp1250]\n")[0].startswith("sitegen.yaml:2: error: `convert.encoding` must be a text, not a list.")
