@@ -67,7 +67,7 @@ def explain_command(config: SiteConfig, seed: Path, seeds_dir: Path, reporter: R
         seed = seeds_dir / seed  # a bare name is looked up in the seeds folder
     if not seed.is_file():
         raise UsageError(f"seed not found: {seed}; give its path, or its name in {seeds_dir}")
-    text, problems = explain_seed(config.root, seed, config.convert)
+    text, problems = explain_seed(config.root, seed, config.convert, seeds_dir)
     reporter.problems(problems)
     if text:
         print(text, end="")

@@ -33,6 +33,8 @@ class ConvertConfig:
     """Site topic file (relative to the site root), merged over the built-in taxonomy."""
     max_tags: int = 8
     """Most topics given to one briefing."""
+    encoding: str = ""
+    """Text encoding of every seed (e.g. cp1250), for a site whose scraper is known; empty: detected per seed."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class SiteConfig:
 _SECTIONS: dict[str, type] = {"convert": ConvertConfig}
 _MINIMUM = {"per_page": 1, "feed_items": 1, "max_seed_bytes": 1}
 """Whole-number settings that cannot be 0; the others may."""
+_MAY_BE_EMPTY = {"convert.encoding"}
+"""Text settings whose default is empty (nothing set); the others need a text."""
 _NULL = "tag:yaml.org,2002:null"
 
 
@@ -132,6 +136,9 @@ def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) ->
         ok = isinstance(value, bool)
     elif expected == "int":
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= least
+    elif expected == "str" and name in _MAY_BE_EMPTY:
+        ok = isinstance(node, yaml.ScalarNode)
+        value = ("" if _as_written(node) == "empty" else node.value) if ok else value
     elif expected == "str":  # text as written: `title: 2023` or `title: yes` is a title, not a number or a truth value
         ok = isinstance(node, yaml.ScalarNode) and _as_written(node) != "empty" and node.value != ""
         value = node.value if ok else value
@@ -145,7 +152,7 @@ def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) ->
     else:
         ok = False
     if not ok:
-        shown = {"int": f"a whole number of at least {least}", "bool": "true or false", "str": "a non-empty text"}.get(expected, "a list of texts")
+        shown = {"int": f"a whole number of at least {least}", "bool": "true or false", "str": "a text" if name in _MAY_BE_EMPTY else "a non-empty text"}.get(expected, "a list of texts")
         return None, Problem(path, line, f"`{name}` must be {shown}, not {_as_written(node)}.", f"Fix `{name}` in {path}, or delete the line to use the default.")
     return value, None
 
@@ -207,6 +214,8 @@ def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.No
         found.append(("theme", checks.theme_problems(values["theme"], root / "themes")))
     if "convert.taxonomy" in nodes and "convert" in values:
         found.append(("convert.taxonomy", checks.taxonomy_problems(convert.taxonomy, root)))
+    if "convert.encoding" in nodes and "convert" in values and convert.encoding:
+        found.append(("convert.encoding", checks.encoding_problems(convert.encoding)))
     problems = [Problem(path, _line(nodes.get(key)), message, hint) for key, pairs in found for message, hint in pairs]
     patterns = nodes.get("convert.boilerplate")
     if isinstance(patterns, yaml.SequenceNode) and "convert" in values:

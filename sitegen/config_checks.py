@@ -1,5 +1,5 @@
 """Checks of single sitegen.yaml values that need more than their type: permalink, time zone,
-base URL, language, theme, taxonomy file and boilerplate patterns.
+base URL, language, theme, taxonomy file, seed encoding and boilerplate patterns.
 
 Each check returns (message, hint) pairs; config.py adds the file and line. Messages show a
 value as it is written in the file, never as a Python value.
@@ -104,3 +104,16 @@ def pattern_problem(pattern: str) -> tuple[str, str] | None:
     except re.error as exc:
         return (f'convert.boilerplate pattern "{pattern}" is not a valid regular expression: {exc.msg}.', "Fix the pattern; a literal dot, bracket or parenthesis needs a backslash before it.")
     return None
+
+
+def encoding_problems(name: str) -> Found:
+    """convert.encoding must name a text encoding Python knows (cp1250, iso-8859-2, koi8-r, ...)."""
+    try:
+        "a".encode(name)
+        b"a".decode(name)
+    except LookupError:
+        return [(f'convert.encoding "{name}" is not a text encoding sitegen knows.',
+                 "Write a name such as utf-8, cp1252, cp1250, iso-8859-2, cp1251 or koi8-r, or delete the line to detect each seed's encoding.")]
+    except UnicodeError:
+        pass  # a text encoding that cannot encode "a" (rare) is still one Python knows
+    return []

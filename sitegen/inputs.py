@@ -11,6 +11,7 @@ from typing import Iterable
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
+from sitegen.convert.seedfiles import scan_seed_files
 from sitegen.load import scan_content
 from sitegen.state import digest
 
@@ -41,19 +42,14 @@ def _digest_of(inputs: Inputs, salt: str) -> str:
 
 
 def _seeds(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    found = []
+    """The seeds (and what convert skips, which it warns about) with their mtime and size."""
     try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    if entry.is_file():
-                        st = entry.stat()
-                        found.append((entry.name, st.st_mtime_ns, st.st_size))
-                except OSError:  # a looping or dangling link: the converter reports it
-                    found.append((entry.name, -1, -1))
-    except FileNotFoundError:
+        found = scan_seed_files(folder)
+    except (FileNotFoundError, NotADirectoryError):
         return ()
-    return tuple(sorted(found))
+    listed = [(name, st.st_mtime_ns, st.st_size) for name, st in found.seeds.items()]
+    listed += [(name, -1, -1) for name in found.broken + found.skipped]  # a looping or dangling link, not a seed
+    return tuple(sorted(listed))
 
 
 def _file_text(path: Path) -> str:

@@ -1,8 +1,10 @@
 """Jinja environment, theme lookup, and page -> HTML."""
 from __future__ import annotations
 
+import difflib
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,16 @@ def make_env(config: SiteConfig) -> jinja2.Environment:
     return env
 
 
+def _undefined_hint(message: str, names: list[str]) -> str:
+    """What to do about an undefined name: the close one, and every name the template receives."""
+    hint = "Check the spelling"
+    undefined = re.match(r"'(\w+)' is undefined", message)
+    close = difflib.get_close_matches(undefined.group(1), names, n=1) if undefined else []
+    if close:
+        hint += f" (did you mean `{close[0]}`?)"
+    return hint + f"; this template receives: {', '.join(f'`{name}`' for name in sorted(set(names)))}."
+
+
 @dataclass
 class Renderer:
     """Renders pages of one site with one environment."""
@@ -127,15 +139,17 @@ class Renderer:
     def render(self, page: Page) -> str:
         """HTML of one page; template problems raise TemplateError naming file and line."""
         template_name = TEMPLATES[page.kind]
+        ctx: dict[str, Any] = {}
         try:
             template = self.env.get_template(template_name)
-            return template.render(self._context(page))
+            ctx = self._context(page)
+            return template.render(ctx)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{_shown(self.config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {exc.name} not found in {', '.join(_shown(self.config, str(d)) for d in theme_dirs(self.config))}") from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {exc.message}\n  Check the variable's spelling; see docs/themes.md for what each template receives.") from None
+            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {exc.message}\n  {_undefined_hint(exc.message or '', [*ctx, 'link'])}") from None
         except TemplateError:
             raise
         except Exception as exc:

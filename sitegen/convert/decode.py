@@ -1,9 +1,10 @@
 """Bytes -> clean text: encoding detection, whitespace normalisation, paragraph blocks."""
 from __future__ import annotations
 
+import codecs
 import re
 
-import charset_normalizer
+from sitegen.convert.codepages import best_code_page, utf16_without_bom
 
 
 class BadSeed(ValueError):
@@ -27,36 +28,44 @@ _BLOCK_GAP = re.compile(r"\n\n+")
 _ODD = re.compile("[\r\t\x00-\x08\x0b-\x1f\x7f-\xa0\u2000-\u200b\u2028\u2029\u202a-\u202f\u2060\u2066-\u2069\u3000\ufeff\ufffe\uffff]")
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 """ASCII characters that are never _ODD."""
-_WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_8")
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode seed bytes: BOMs, strict UTF-8 fast path, then charset-normalizer."""
-    for bom, encoding in _BOMS:
+def decode_bytes(data: bytes, encoding: str = "") -> str:
+    """Decode seed bytes: a byte-order mark, else `encoding` (the site's `convert.encoding`) when
+    given, else strict UTF-8 (the fast path), UTF-16 without a BOM, the best single-byte code page."""
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(bom_encoding)
             except UnicodeDecodeError as exc:
-                raise BadSeed(f"not valid {encoding} text despite its byte-order mark ({exc.reason})") from None
+                raise BadSeed(f"not valid {bom_encoding} text despite its byte-order mark ({exc.reason})") from None
+    if encoding:
+        return _declared(data, encoding)
     if b"\x00" in data:
-        raise BadSeed("binary file (contains NUL bytes)")
+        text = utf16_without_bom(data)
+        if text is None:
+            raise BadSeed("binary file (contains NUL bytes)")
+        return text
     if len(_CONTROL.findall(data[:4096])) > len(data[:4096]) // 20:
         raise BadSeed("binary file (mostly control characters)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return _detect(data)
+    return best_code_page(data)[1]
 
 
-def _detect(data: bytes) -> str:
-    """Guess a legacy encoding; Western code pages win when they decode cleanly."""
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(_WESTERN)).best()
-    if best is None:
-        best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise BadSeed("undecodable: no text encoding fits its bytes")
-    return str(best)
+def _declared(data: bytes, encoding: str) -> str:
+    """Decode with the site's encoding; bytes it does not fit, or binary, are a bad seed."""
+    name = codecs.lookup(encoding).name
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise BadSeed(f"not valid {name} text (convert.encoding) at byte {exc.start} ({exc.reason})") from None
+    sample = text[:4096]
+    if "\x00" in text or len(_CONTROL.findall(sample.encode("utf-8", "replace"))) > len(sample) // 20:
+        raise BadSeed(f"binary file (control characters when read as {name}, the convert.encoding)")
+    return text
 
 
 def _has_odd(text: str) -> bool:

@@ -74,18 +74,24 @@ def explain(seed: str, reading: Reading, result: Converted) -> str:
     return "\n".join(out) + "\n"
 
 
-def explain_seed(site_root: Path, seed: Path, config: ConvertConfig) -> tuple[str, list[Problem]]:
-    """Read one seed file as `sitegen convert` would and explain it; ("", [problem]) when it cannot be read."""
+def explain_seed(site_root: Path, seed: Path, config: ConvertConfig, seeds_dir: Path | None = None) -> tuple[str, list[Problem]]:
+    """Read one seed file as `sitegen convert` would and explain it; ("", [problem]) when it cannot be read.
+    A seed inside `seeds_dir` (default: the seed's folder) is named by its path there, as convert names it."""
     shown = seed.as_posix()
+    seeds_dir = seeds_dir or seed.parent
+    try:
+        name = (seed.parent.resolve() / seed.name).relative_to(seeds_dir.resolve()).as_posix()  # the seed itself may be a link
+    except ValueError:
+        name, seeds_dir = seed.name, seed.parent
     try:
         data = seed.read_bytes()
     except OSError as exc:
         return "", [Problem(shown, None, f"cannot read the seed ({exc.strerror}).", "Check the path and the file's permissions.")]
     try:
-        reading = read_seed_bytes(data, config, latest_day(), _recorded_templates(site_root, seed.parent))
+        reading = read_seed_bytes(data, config, latest_day(), _recorded_templates(site_root, seeds_dir))
     except BadSeed as exc:
         return "", [Problem(shown, None, f"seed rejected: {exc}.", "Fix or delete the seed file.")]
-    result = converted(seed.name, reading, config, load_taxonomy(site_root, config))
+    result = converted(name, reading, config, load_taxonomy(site_root, config))
     return explain(shown, reading, result), [Problem(shown, p.line, p.message, p.hint, p.severity) for p in result.problems]
 
 

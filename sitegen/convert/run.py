@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Callable
 
 from sitegen.config import ConvertConfig
-from sitegen.config_checks import pattern_problem
+from sitegen.config_checks import encoding_problems, pattern_problem
 from sitegen.convert.boilerplate import extra_rules
 from sitegen.convert.manifest import Entry, atomic_write, read_manifest, save_manifest, seed_named_in
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
 from sitegen.convert.seed import latest_day
+from sitegen.convert.seedfiles import SEED_SUFFIXES, scan_seed_files
 from sitegen.convert.site_template import applied, recorded_templates, templates
 from sitegen.convert.topics import EMPTY_TAXONOMY
 from sitegen.convert.topics_file import read_site_topics, taxonomy_for
@@ -38,10 +39,12 @@ def settings_digest(config: ConvertConfig, site_topics: dict) -> str:
 
 
 def _check_rules(config: ConvertConfig) -> None:
-    """Raise ConfigError naming the bad extra boilerplate pattern."""
+    """Raise ConfigError naming a bad extra boilerplate pattern or an unknown encoding."""
     bad = [found for pattern in config.boilerplate if (found := pattern_problem(pattern)) is not None]
     if bad:  # load_config reports these with their lines; this guards a ConvertConfig made in code
         raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, message, hint) for message, hint in bad])
+    if config.encoding and (found := encoding_problems(config.encoding)):
+        raise ConfigError("unknown encoding", [Problem("sitegen.yaml", None, message, hint) for message, hint in found])
     extra_rules(config.boilerplate)
 
 
@@ -94,13 +97,12 @@ def _is_file(entry: os.DirEntry) -> bool:
         return False
 
 
-def _scan_seeds(seeds_dir: Path) -> tuple[dict[str, os.stat_result], list[str]]:
-    """Seed names (`*.txt`, not hidden, files) with their stat, in sorted name order; and broken links."""
-    with os.scandir(seeds_dir) as entries:
-        named = [entry for entry in entries if entry.name.endswith(".txt") and not entry.name.startswith(".")]
-    found = {entry.name: entry.stat() for entry in named if _is_file(entry)}
-    broken = sorted(entry.name for entry in named if entry.name not in found and entry.is_symlink())
-    return {name: found[name] for name in sorted(found)}, broken
+def _skipped(run: _Run, skipped: list[str]) -> Problem:
+    """One warning naming what in the seeds folder is not read (the first few of many)."""
+    shown = ", ".join(run.seed_path(name) for name in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    endings = " or ".join(f"`{suffix}`" for suffix in SEED_SUFFIXES)
+    return _warn(relative(run.seeds_dir, run.site_root), f"not read as seeds: {shown}.",
+                 f"Only files ending in {endings} (any case) are seeds; links to folders are not followed. Rename or move the files if they are seeds.")
 
 
 def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
@@ -120,7 +122,8 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
         raise UsageError(f"seeds folder not found: {seeds_dir}; create it or pass --seeds DIR")
     _check_rules(config)
     site_topics = read_site_topics(site_root, config)
-    seeds, broken = _scan_seeds(seeds_dir)
+    scanned = scan_seed_files(seeds_dir)
+    seeds, broken = scanned.seeds, scanned.broken
     names = list(seeds)
     old, old_settings = read_manifest(site_root)
     settings = settings_digest(config, site_topics)
@@ -129,6 +132,8 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     for name in broken:
         run.report.rejected += 1
         run.report.problems.append(Problem(run.seed_path(name), None, "cannot read the seed: it is a link that is broken or loops.", "Point the link at a real file, or delete it."))
+    if scanned.skipped:
+        run.report.problems.append(_skipped(run, scanned.skipped))
     run.present, files = _scan_content(content_dir)
     todo, unchanged = [], []
     for name, stat in seeds.items():

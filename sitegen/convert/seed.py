@@ -69,7 +69,7 @@ def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None,
         raise BadSeed(f"larger than max_seed_bytes ({len(data)} > {config.max_seed_bytes} bytes)")
     if not data:
         raise BadSeed("empty file")
-    text = normalise(decode_bytes(data))
+    text = normalise(decode_bytes(data, config.encoding))
     if not text.strip():
         raise BadSeed("only whitespace")
     reading = read_seed(text, day_first=config.day_first, today=today, extra=extra_rules(config.boilerplate), templates=templates)

@@ -5,6 +5,7 @@ and screenshots of home, a briefing, a topic and search into docs/screenshots/.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -76,11 +77,21 @@ def test_search_filters_by_topic(page, site_url):
 
 
 def test_filter_names_are_shown_as_text_never_as_markup(page, site_url):
+    from playwright.sync_api import expect  # here: without Playwright the browser fixture skips the test
+
     page.goto(site_url + PAGES["search"])
     page.fill(".pagefind-ui__search-input", "headline")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.locator("summary", has_text="Source").click()
-    label = page.locator(".pagefind-ui__filter-label", has_text="Brien")
+    # Pagefind draws the filter list once its filter index has loaded, and redraws it when the
+    # search's counts arrive: wait for that state (the source's count for this search), not for time.
+    wait = {"timeout": 60_000}  # a bound for a loaded machine, not a measured time
+    expect(page.locator(".pagefind-ui__result-link")).to_have_count(1, **wait)
+    source = page.locator("details.pagefind-ui__filter-block", has=page.locator("summary", has_text="Source"))
+    label = source.locator(".pagefind-ui__filter-label", has_text="Brien")
+    expect(label).to_have_text(re.compile(r"\(1\)$"), **wait)
+    if not source.evaluate("block => block.open"):  # closed by default (only the topic list opens on a wide screen)
+        source.locator("summary").click()
+    expect(source).to_have_js_property("open", True, **wait)
+    expect(label).to_be_visible(**wait)
     assert label.inner_text().replace("\u2060", "") == "O'Brien & Sons <Press> (1)"
     assert page.locator(".pagefind-ui__filter-panel press").count() == 0
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fuzz.live_code import check_output  # noqa: F401  (re-exported for the tests)
+from tests.corpus import require
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
@@ -62,6 +63,5 @@ def text_of(page: Path, tag: str = "h1") -> str:
 
 def corpus_seeds(count: int) -> list[Path]:
     """The first `count` BBC seeds, or skip when the shared corpus is absent."""
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not beside the repository")
+    require(CORPUS)
     return sorted(CORPUS.glob("*.txt"))[:count]

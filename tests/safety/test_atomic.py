@@ -187,3 +187,45 @@ def test_a_spare_that_is_not_the_one_recorded_is_discarded(tmp_path: Path, capsy
     _build(capsys, site)
     assert reused == [False, False, False]
     assert tree(site / "output") == _fresh(tmp_path, site, capsys)
+
+
+def _state_of(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under root: (inode, mtime_ns, bytes)."""
+    found = {}
+    for rel, data in tree(root).items():
+        st = (root / rel).stat()
+        found[rel] = (st.st_ino, st.st_mtime_ns, data)
+    return found
+
+
+def test_nothing_under_output_changes_before_the_swap_even_when_a_reused_spare_shares_its_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deterministic: output/ is recorded at the moment just before each swap, with inodes and times,
+    so a write through a hard link between a reused spare and output/ shows, as would any other write."""
+    reused = _spy_on_reuse(monkeypatch)
+    site = _site(tmp_path / "site")
+    output = site / "output"
+    at_swap: list[dict[str, tuple[int, int, bytes]]] = []
+    replaced: list[Path] = []
+    commit = write.Publisher.commit
+
+    def spy(self: write.Publisher, *args: object, **kwargs: object) -> None:
+        at_swap.append(_state_of(output) if output.exists() else {})
+        commit(self, *args, **kwargs)
+        replaced.append(self.spare)
+
+    monkeypatch.setattr(write.Publisher, "commit", spy)
+    _build(capsys, site)
+    edits = [("2023-10-27-alpha.md", briefing("Alpha", "2023-10-27", '["Iraq"]', "A second body.\n")),
+             ("2023-10-26-beta.md", briefing("Beta", "2023-10-26", '["Iraq", "France"]', "Beta, edited.\n")),  # unchanged in the build before: linked into the spare
+             ("2023-09-01-gamma.md", briefing("Gamma", "2023-09-01", '["France"]', "Gamma, edited.\n"))]
+    for number, (name, text) in enumerate(edits, 2):
+        before = _state_of(output)
+        (site / "content" / name).write_text(text)
+        _build(capsys, site)
+        assert at_swap[-1] == before, f"build {number} changed output/ before its swap"
+        spare = {rel: data for rel, (_, _, data) in _state_of(replaced[-1]).items()}
+        assert spare == {rel: data for rel, (_, _, data) in before.items()}, f"build {number}: the site it replaced is not intact"
+    assert reused == [False, False, True, True]  # the third and fourth builds start from a spare
+    shared = {rel for rel, (ino, _, _) in _state_of(output).items() if (replaced[-1] / rel).is_file() and (replaced[-1] / rel).stat().st_ino == ino}
+    assert shared  # the case this guards: the spare and output/ do share files

@@ -77,3 +77,17 @@ def test_undefined_attribute_is_an_error_not_empty(tmp_path: Path, capsys: pytes
     assert code == 1
     assert _error_lines(err)[0].startswith("themes/default/templates/topics.html:4: ")
     assert "titel" in _error_lines(err)[0]
+
+
+def test_an_undefined_name_is_answered_with_the_names_the_template_receives(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The hint must help a user who has only the installed package: no pointer to docs the site lacks."""
+    site = _site(tmp_path)
+    text, _ = _misspelt_briefing()
+    _override(site, "briefing.html", text)
+    code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
+    assert code == 1
+    hint = err.splitlines()[[i for i, line in enumerate(err.splitlines()) if "'briefng' is undefined" in line][0] + 1]
+    assert "did you mean `briefing`?" in hint
+    for name in ("`briefing`", "`body`", "`site`", "`root`", "`link`", "`related`"):
+        assert name in hint
+    assert "docs/" not in err and ".md" not in err

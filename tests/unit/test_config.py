@@ -187,3 +187,12 @@ def test_boilerplate_items_are_texts_as_written_and_a_bad_item_is_named_at_its_l
 
 def test_a_key_that_is_not_a_name(tmp_path):
     assert problems(tmp_path, "[a]: 1\n") == ["sitegen.yaml:1: error: a key must be a plain name, not a list.\n  Write one `key: value` per line."]
+
+
+def test_convert_encoding_must_be_a_known_text_encoding(tmp_path):
+    assert problems(tmp_path, "convert:\n  encoding: nosuch-8\n")[0].startswith('sitegen.yaml:2: error: convert.encoding "nosuch-8" is not a text encoding')
+    assert problems(tmp_path, "convert:\n  encoding: base64\n")[0].startswith('sitegen.yaml:2: error: convert.encoding "base64"')  # bytes to bytes, not text
+    assert load_config(write(tmp_path, "convert:\n  encoding: cp1250\n")).convert.encoding == "cp1250"
+    assert load_config(write(tmp_path, "title: x\n")).convert.encoding == ""  # detected per seed
+    assert load_config(write(tmp_path, 'convert:\n  encoding: ""\n')).convert.encoding == ""  # the default, as the template writes it
+    assert problems(tmp_path, "convert:\n  encoding: [cp1250]\n")[0].startswith("sitegen.yaml:2: error: `convert.encoding` must be a text, not a list.")

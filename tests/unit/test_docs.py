@@ -66,3 +66,37 @@ def test_getting_started_commands_exist():
     code = "\n".join(re.findall(r"^```\n(.*?)^```", text, re.M | re.S))
     used = set(re.findall(r"^sitegen ([\w-]+)", code, re.M))
     assert used == {"--version", "new", "build", "serve"}
+
+
+def test_the_site_template_names_no_extra_that_does_not_exist():
+    import tomllib
+
+    project = tomllib.loads((DOCS.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = set(project.get("optional-dependencies", {}))
+    template = DOCS.parent / "sitegen" / "data" / "site-template"
+    for path in sorted(p for p in template.rglob("*") if p.is_file()):
+        for extra in re.findall(r"sitegen\[(\w+)\]", path.read_text(encoding="utf-8")):
+            assert extra in extras, f"{path.relative_to(template)} names the extra sitegen[{extra}], which pyproject.toml does not have"
+
+
+def test_the_site_template_points_at_no_docs_file_a_site_does_not_have():
+    template = DOCS.parent / "sitegen" / "data" / "site-template"
+    for path in sorted(p for p in template.rglob("*") if p.is_file()):
+        assert "docs/" not in path.read_text(encoding="utf-8"), f"{path.relative_to(template)} points at the repository's docs/"
+
+
+def _options(command: str) -> set[str]:
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "sitegen", command, "--help"], capture_output=True, text=True, check=True).stdout
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", shown))
+
+
+@pytest.mark.parametrize("command", ["new", "convert", "build", "serve", "check"])
+def test_the_readme_says_which_options_each_command_takes(command):
+    text = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    sentence = re.search(r"Every command takes (.+?)\.", text, re.S).group(1)
+    every, _, but_new = sentence.partition("every command but `new` also takes")
+    claimed = set(re.findall(r"`(--[a-z-]+)", every)) | (set(re.findall(r"`(--[a-z-]+)", but_new)) if command != "new" else set())
+    assert claimed and claimed <= _options(command), f"the README says `sitegen {command}` takes {sorted(claimed - _options(command))}"

@@ -8,6 +8,7 @@ import feedparser
 import pytest
 
 from sitegen.config import SiteConfig
+from sitegen.check.feeds import check_feed
 from sitegen.feeds import FORMATS, Feed, atom, json_feed, rss
 from sitegen.model import Briefing, TagRef
 
@@ -21,13 +22,16 @@ def make(n: int, title: str = "A briefing") -> Briefing:
 
 
 def parse(name: str, data: bytes):
-    """feedparser's view of an XML feed; for JSON Feed (feedparser 6 cannot read it) the same fields from json."""
+    """feedparser's view of an XML feed; JSON Feed (feedparser 6 cannot read it) is validated against
+    JSON Feed 1.1 by the check's rules (bozo when it breaks one), then read into the same fields."""
     if name != "feed.json":
         return feedparser.parse(data)
+    broken = check_feed("feed.json", "json", data)
+    if broken:
+        return feedparser.FeedParserDict(bozo=1, bozo_exception=[p.message for p in broken], entries=[], feed=feedparser.FeedParserDict())
     document = json.loads(data)
-    assert document["version"] == "https://jsonfeed.org/version/1.1"
-    entries = [feedparser.FeedParserDict(title=i["title"], link=i["url"], id=i["id"]) for i in document["items"]]
-    return feedparser.FeedParserDict(bozo=0, entries=entries, feed=feedparser.FeedParserDict(link=document["home_page_url"]))
+    entries = [feedparser.FeedParserDict(title=i.get("title"), link=i.get("url"), id=i["id"]) for i in document["items"]]
+    return feedparser.FeedParserDict(bozo=0, entries=entries, feed=feedparser.FeedParserDict(link=document.get("home_page_url")))
 
 
 def body(b: Briefing) -> str:
@@ -85,3 +89,33 @@ def test_an_empty_feed_is_still_valid():
     for name, make_feed in FORMATS.items():
         parsed = parse(name, make_feed(CONFIG, Feed("T", "D", "", "", []), body))
         assert parsed.bozo == 0 and parsed.entries == [], name
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(version="https://jsonfeed.org/version/1"), 'no "version" naming https://jsonfeed.org/version/1.1.'),
+    (lambda d: d.pop("title"), 'the feed has no "title".'),
+    (lambda d: d.update(title=7), 'the feed "title" must be a string, not a number.'),
+    (lambda d: d.pop("items"), 'the feed has no "items".'),
+    (lambda d: d.update(items={}), 'the feed "items" must be a list, not an object.'),
+    (lambda d: d.update(expired="no"), 'the feed "expired" must be true or false, not a string.'),
+    (lambda d: d["items"][0].update(id=1), 'item 1 "id" must be a string, not a number.'),
+    (lambda d: d["items"][0].pop("id"), 'item 1 has no "id".'),
+    (lambda d: d["items"][0].update(tags="Iraq"), 'item 1 "tags" must be a list of strings, not a string.'),
+    (lambda d: d["items"][0].update(date_published=None), 'item 1 "date_published" must be a string, not null.'),
+    (lambda d: d["items"][0].update(authors=[{}]), 'item 1 author 1 has none of "name", "url", "avatar".'),
+    (lambda d: d["items"][0].update(attachments=[{"url": "https://example.org/a.mp3"}]), 'item 1 attachment 1 has no "mime_type".'),
+    (lambda d: d["items"][0].update(summary=["a"]), 'item 1 "summary" must be a string, not a list.'),
+    (lambda d: d.update(items=["x"]), "item 1 is not an object."),
+])
+def test_a_broken_json_feed_is_not_valid(change, message):
+    document = json.loads(json_feed(CONFIG, FEED, body))
+    change(document)
+    parsed = parse("feed.json", json.dumps(document).encode())
+    assert parsed.bozo == 1 and message in parsed.bozo_exception, parsed.get("bozo_exception")
+
+
+def test_json_feed_extensions_and_members_the_spec_does_not_name_are_allowed():
+    document = json.loads(json_feed(CONFIG, FEED, body))
+    document["_sitegen"] = {"about": "an extension"}
+    document["items"][0]["_extra"] = 1
+    assert parse("feed.json", json.dumps(document).encode()).bozo == 0

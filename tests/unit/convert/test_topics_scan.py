@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from sitegen.config import ConvertConfig
 from sitegen.convert.topics import build_taxonomy, trie_pattern
 from sitegen.convert.topics_file import load_taxonomy
+from tests.corpus import present
 
 TOPICS = {"Iraq": ("Iraqi", "Baghdad"), "United States": ("US", "U.S.", "American", "U.S.A."), "United Nations": ("UN",),
           "New York": ("NY", "New York City"), "Militias": ("militia",), "Élysée": ("élysée palace",)}
@@ -43,7 +44,7 @@ def test_built_in_taxonomy_on_the_corpus() -> None:
     corpus = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "bbc"
     taxonomy = load_taxonomy(Path(__file__).resolve().parent, ConvertConfig())
     assert taxonomy.padded
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(corpus.glob("*.txt"))[:300]] if corpus.is_dir() else []
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(corpus.glob("*.txt"))[:300]] if present(corpus) else []
     texts += ["US-led U.S.A. talks\nUnited\n  States", "(UN) “Iraq” Iraq's", "Iraq"]
     reference = plain(taxonomy)
     for text in texts:
