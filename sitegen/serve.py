@@ -202,19 +202,26 @@ class _Changes(FileSystemEventHandler):
 
 
 def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None, changed: set[str] | None = None) -> None:
+    """Build; the status (what the overlay shows) is set before anything is printed about it."""
     try:
         report = build(config, options, store=store, changed=changed)
         errors = [str(p) for p in report.errors]
+        _set(status, errors)
         reporter.problems(report.errors + report.warnings)
         if not errors:
             reporter.line(f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s")
     except SitegenError as exc:
         errors = [str(p) for p in exc.problems] or [str(exc)]
+        _set(status, errors)
         for error in errors:
             reporter.error(error)
     except Exception as exc:  # keep serving the last good site whatever went wrong
         errors = [f"internal error: {type(exc).__name__}: {exc}"]
+        _set(status, errors)
         reporter.error(errors[0])
+
+
+def _set(status: Status, errors: list[str]) -> None:
     status.errors = errors
     status.builds += 1
 

@@ -120,9 +120,10 @@ def test_serve_rebuilds_reports_errors_keeps_the_last_good_site_and_stops_on_ctr
 
     edit(site / BRIEFING, TITLE, BROKEN_TITLE)
     served.wait_for(lambda: ERROR in served.stderr(), "the error on stderr")
+    served.wait_for(lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay")
     page = served.fetch(BRIEFING_URL)
     assert "95,000 books" in page  # the last good page is still served
-    assert 'id="sitegen-error-overlay"' in page and ERROR in page
+    assert ERROR in page
 
     edit(site / BRIEFING, BROKEN_TITLE, TITLE)
     served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")

@@ -170,26 +170,29 @@ def test_survives_folders_deleted_and_renamed_while_watching(site: Path) -> None
 
 
 def test_edits_during_a_build_give_exactly_one_more_build() -> None:
+    now = [0.0]
     runs: list[float] = []
-    started = threading.Event()
+    started, release = threading.Event(), threading.Event()
 
     def action() -> None:
-        runs.append(time.monotonic())
+        runs.append(now[0])
         started.set()
-        time.sleep(0.4)
+        assert release.wait(10)
 
-    debouncer = Debouncer(action, quiet_seconds=0.05)
+    debouncer = Debouncer(action, quiet_seconds=0.05, clock=lambda: now[0])
     debouncer.start()
     try:
         debouncer.poke()
-        assert started.wait(5)
+        now[0] += 0.06
+        assert started.wait(10)
         for _ in range(10):  # a burst of edits while the first build runs
             debouncer.poke()
-            time.sleep(0.02)
-        time.sleep(1.5)
-        assert len(runs) == 2
-        time.sleep(0.5)
-        assert len(runs) == 2  # and nothing after that
+            now[0] += 0.02
+        now[0] += 0.06
+        release.set()
+        assert debouncer.wait_idle(10)
+        assert len(runs) == 2  # and no change waits for another
+        assert runs[1] >= runs[0] + 0.25  # the second began after the burst, not during it
     finally:
         debouncer.stop()
 
