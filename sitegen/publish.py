@@ -125,7 +125,7 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
     `trust_output`: written in place, output/ still holds what the last build wrote (serve,
     whose watcher names every change): do not look for files deleted by hand.
     """
-    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None)
+    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None, cache=config.cache_dir)
     publisher.begin()
     spare = state.spare_pages if publisher.reused else {}  # what the reused spare holds already
     if not options.atomic:
@@ -152,7 +152,7 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
             new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
         if publisher.reused:
             publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))
-        keep_spare = options.atomic and bool(state.pages)  # the site being replaced is the one the state describes
+        keep_spare = publisher.spare is not None and bool(state.pages)  # the site being replaced is the one the state describes
         if keep_spare:
             new_state.spare_pages, new_state.spare_extra, new_state.spare_id = state.pages, state.extra_files, state.output_id
         new_state.output_id = stamp.output_id = folder_id(publisher.root)

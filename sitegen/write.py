@@ -6,11 +6,14 @@ staging folder is complete it is exchanged with output/ in one rename (renameat2
 RENAME_EXCHANGE), so a reader, or a build killed at any moment, sees either the old site
 whole or the new one whole.
 
-The site replaced by the swap is kept beside output/ as the spare (.output.spare). The next
+The site replaced by the swap is kept as the spare, in the site's cache folder
+(.sitegen-cache/spare), never beside output/ where a web root would publish it. The next
 build renames it into the staging folder and brings it up to date, touching only the files
 that differ (the caller knows them from the spare's page fingerprints), instead of linking
 every file of the site again. Files in a reused spare may be hard links to published files:
-they are replaced, never written through.
+they are replaced, never written through. The spare must be on output/'s file system (it
+moves by rename); when the cache folder is not, no spare is kept and each build links every
+unchanged file again.
 """
 from __future__ import annotations
 
@@ -132,16 +135,32 @@ def _exchange(a: Path, b: Path) -> bool:
     return True
 
 
+def spare_folder(output: Path, cache: Path | None) -> Path | None:
+    """Where the replaced site is kept: the cache folder's spare/, if a rename can move it there."""
+    if cache is None:
+        return None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        return cache / "spare" if _same_file_system(cache, output.parent) else None
+    except OSError:
+        return None
+
+
+def _same_file_system(a: Path, b: Path) -> bool:
+    return os.stat(a).st_dev == os.stat(b).st_dev
+
+
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None, spare_id: tuple[int, int] | None = None) -> None:
+    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None, spare_id: tuple[int, int] | None = None, cache: Path | None = None) -> None:
         self.output = output
         self.atomic = atomic
         self.trash = trash  # where a replaced site is deleted without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
-        self.spare = output.parent / f".{output.name}.spare"
+        self.old_spare = output.parent / f".{output.name}.spare"  # where earlier versions kept it: in the web root
+        self.spare = spare_folder(output, cache) if atomic else None
         self.spare_id = spare_id  # the identity of the spare the caller's state describes; None: none usable
         self.reused = False  # True once begin() made the spare the staging folder
 
@@ -165,10 +184,12 @@ class Publisher:
                     shutil.rmtree(leftover)
             if self.trash is not None and self.trash.exists():
                 shutil.rmtree(self.trash, ignore_errors=True)  # a deletion that never finished
-            if self.atomic and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
+            if self.old_spare.is_dir() and not self.old_spare.is_symlink():
+                self._discard(self.old_spare)
+            if self.spare is not None and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
                 os.rename(self.spare, self.staging)
                 self.reused = True
-            elif self.atomic and self.spare.exists():
+            elif self.spare is not None and self.spare.exists():
                 self._discard(self.spare)  # not the site the state describes
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -240,7 +261,7 @@ class Publisher:
             os.rename(self.output, self.previous)
             os.rename(self.staging, self.output)
             replaced = self.previous
-        if keep_spare:
+        if keep_spare and self.spare is not None:
             os.rename(replaced, self.spare)
         else:
             self._discard(replaced)
