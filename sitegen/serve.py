@@ -185,11 +185,12 @@ class _Changes(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        poke = False
         if event.is_directory and self.observer is not None and self._about_a_watched_folder(event):
             self.watch(self.observer)  # seeds/, content/ or themes/ made while serving
             with self._lock:
                 self._paths = None  # files may have come with it before the watch began
-        poke = False
+            poke = True
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             path = os.fsdecode(raw)
             rel = os.path.relpath(path, self.root).replace(os.sep, "/") if path.startswith(self.root + os.sep) else ""

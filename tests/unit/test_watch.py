@@ -105,3 +105,24 @@ def test_a_content_edit_is_named_even_without_a_themes_folder(tmp_path: Path) ->
     for event in (FileModifiedEvent(edited), FileClosedEvent(edited), DirModifiedEvent(str(tmp_path / "content"))):
         changes.on_any_event(event)
     assert changes.take() == {"content/a.md"}
+
+
+def test_a_watched_folder_made_while_serving_asks_for_a_rebuild(tmp_path: Path) -> None:
+    """themes/ made with its files in one go: their own events may come before its watch does."""
+    from watchdog.events import DirCreatedEvent
+
+    from sitegen.serve import _Changes
+
+    class Observer:
+        def schedule(self, *args, **kwargs) -> None:
+            pass
+
+    pokes: list[int] = []
+    debouncer = Debouncer(lambda: None)
+    debouncer.poke = lambda: pokes.append(1)  # type: ignore[method-assign]
+    changes = _Changes(tmp_path, debouncer, "topics.yaml")
+    changes.watch(Observer())  # type: ignore[arg-type]
+    changes.take()
+    (tmp_path / "themes" / "default" / "templates").mkdir(parents=True)
+    changes.on_any_event(DirCreatedEvent(str(tmp_path / "themes")))
+    assert pokes and changes.take() is None  # a rebuild that scans everything
