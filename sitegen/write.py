@@ -1,8 +1,8 @@
 """The only module that writes into output/: staging, unchanged-file reuse, atomic swap.
 
-An atomic build writes into a staging folder beside output/. Files whose bytes did not
-change are hard links to the published ones, so they keep their modification time. When the
-staging folder is complete it is exchanged with output/ in one rename (renameat2
+A build (`sitegen build` and each rebuild of `sitegen serve` alike) writes into a staging
+folder beside output/. Files whose bytes did not change are hard links to the published
+ones, so they keep their modification time. When the staging folder is complete it is exchanged with output/ in one rename (renameat2
 RENAME_EXCHANGE), so a reader, or a build killed at any moment, sees either the old site
 whole or the new one whole.
 
@@ -35,26 +35,13 @@ _made: set[str] = set()  # folders this process made (or found): each is made on
 
 
 def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> bool:
-    """Write `rel` under `root`; reuse the published file when its bytes are equal. True if changed.
-
-    In place (root is the published folder) a file is replaced by rename, so a reader never
-    sees half of it; in a private staging folder it is written directly.
-    """
+    """Write `rel` under the staging folder `root`; link the published file when its bytes are equal. True if changed."""
     target = f"{root}/{rel}"
-    in_place = published is not None and published == root
     if published is not None and _same_bytes(f"{published}/{rel}", data):
-        if not in_place:
-            _link_or_copy(f"{published}/{rel}", target)
+        _link_or_copy(f"{published}/{rel}", target)
         return False
     _make_parent(target)
-    if not in_place:
-        _write_new(target, data)
-        return True
-    folder, _, name = target.rpartition("/")
-    tmp = f"{folder}/.{name}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, target)
+    _write_new(target, data)
     return True
 
 
@@ -153,21 +140,20 @@ def _same_file_system(a: Path, b: Path) -> bool:
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None, spare_id: tuple[int, int] | None = None, cache: Path | None = None) -> None:
+    def __init__(self, output: Path, trash: Path | None = None, spare_id: tuple[int, int] | None = None, cache: Path | None = None) -> None:
         self.output = output
-        self.atomic = atomic
         self.trash = trash  # where a replaced site is deleted without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
         self.old_spare = output.parent / f".{output.name}.spare"  # where earlier versions kept it: in the web root
-        self.spare = spare_folder(output, cache) if atomic else None
+        self.spare = spare_folder(output, cache)
         self.spare_id = spare_id  # the identity of the spare the caller's state describes; None: none usable
         self.reused = False  # True once begin() made the spare the staging folder
 
     @property
     def root(self) -> Path:
         """The folder pages are written into."""
-        return self.staging if self.atomic else self.output
+        return self.staging
 
     @property
     def published(self) -> Path | None:
@@ -200,8 +186,6 @@ class Publisher:
         if self.published is None:
             return rels
         output, staging = str(self.output), str(self.staging)  # plain strings: 10,000s of files
-        if not self.atomic:
-            return [rel for rel in rels if not os.path.exists(f"{output}/{rel}")]
         missing = []
         made: set[str] = set()
         for rel in rels:
@@ -239,20 +223,8 @@ class Publisher:
                     break
                 parent = parent.rpartition("/")[0]
 
-    def remove(self, rels: list[str]) -> None:
-        """Delete files that no longer belong to the site (in-place mode only)."""
-        if self.atomic:
-            return
-        for rel in rels:
-            try:
-                (self.output / rel).unlink()
-            except FileNotFoundError:
-                pass
-
     def commit(self, keep_spare: bool = False) -> None:
         """Make the staging folder the published site in one step; keep the replaced one as the spare."""
-        if not self.atomic:
-            return
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
@@ -286,5 +258,5 @@ class Publisher:
 
     def abort(self) -> None:
         """Drop a failed build's staging folder; the published site is untouched."""
-        if self.atomic and self.staging.exists():
+        if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
