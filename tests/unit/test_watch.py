@@ -126,3 +126,30 @@ def test_a_watched_folder_made_while_serving_asks_for_a_rebuild(tmp_path: Path) 
     (tmp_path / "themes" / "default" / "templates").mkdir(parents=True)
     changes.on_any_event(DirCreatedEvent(str(tmp_path / "themes")))
     assert pokes and changes.take() is None  # a rebuild that scans everything
+
+
+def test_the_files_the_config_names_are_config_changes_wherever_they_are(tmp_path: Path) -> None:
+    """sitegen.yaml, topics.yaml and a topic file in a folder of its own: each asks for the config to be read again."""
+    from watchdog.events import FileModifiedEvent, FileMovedEvent
+
+    from sitegen.serve import _Changes
+
+    scheduled: list[tuple[str, bool]] = []
+
+    class Observer:
+        def schedule(self, handler, path: str, recursive: bool = False) -> None:
+            scheduled.append((path, recursive))
+
+    (tmp_path / "data").mkdir()
+    changes = _Changes(tmp_path, Debouncer(lambda: None), "data/site-topics.yaml")
+    changes.watch(Observer())  # type: ignore[arg-type]
+    assert (str(tmp_path / "data"), False) in scheduled  # the topic file's folder, on its own
+    assert changes.take_config() is False
+    for event in (FileModifiedEvent(str(tmp_path / "data" / "site-topics.yaml")), FileModifiedEvent(str(tmp_path / "sitegen.yaml")),
+                  FileMovedEvent(str(tmp_path / ".topics.yaml.swp"), str(tmp_path / "topics.yaml"))):  # an editor's save by rename
+        changes.take()
+        changes.on_any_event(event)
+        assert changes.take_config() is True, event
+        assert changes.take() is None  # a full scan, as `sitegen build` makes
+    changes.on_any_event(FileModifiedEvent(str(tmp_path / "data" / "notes.txt")))
+    assert changes.take_config() is False
