@@ -227,3 +227,21 @@ def test_a_broken_config_shows_over_the_last_good_site_until_it_is_fixed(served,
     served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")
     assert served.stop() == 0
     assert "Traceback" not in served.stderr()
+
+
+def test_after_a_config_change_the_served_site_is_the_one_build_makes(served, tmp_path):
+    import shutil
+
+    site = served.site
+    edit(site / "sitegen.yaml", "per_page: 20", "per_page: 1")
+    edit(site / "sitegen.yaml", 'title: "Briefing Archive"', 'title: "Harbour Gazette"')
+    served.wait_for(lambda: "Harbour Gazette" in (served.fetch("") or ""), "the new config's build")
+    assert served.stop() == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
+    assert main(["build", "--site", str(copy), "--quiet"]) == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(site / "output") == files(copy / "output")
