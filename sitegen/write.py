@@ -2,9 +2,9 @@
 
 A build (`sitegen build` and each rebuild of `sitegen serve` alike) writes into a staging
 folder beside output/. Files whose bytes did not change are hard links to the published
-ones, so they keep their modification time. When the staging folder is complete it is exchanged with output/ in one rename (renameat2
-RENAME_EXCHANGE), so a reader, or a build killed at any moment, sees either the old site
-whole or the new one whole.
+ones, so they keep their modification time. When the staging folder is complete it is
+exchanged with output/ in one rename (renameat2 RENAME_EXCHANGE), so a reader, or a build
+killed at any moment, sees either the old site whole or the new one whole.
 
 The site replaced by the swap is kept as the spare, in the site's cache folder
 (.sitegen-cache/spare), never beside output/ where a web root would publish it. The next
@@ -35,7 +35,10 @@ _made: set[str] = set()  # folders this process made (or found): each is made on
 
 
 def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> bool:
-    """Write `rel` under the staging folder `root`; link the published file when its bytes are equal. True if changed."""
+    """Write `rel` under the staging folder `root`; True if changed.
+
+    When the published file has the same bytes, it is linked instead (it keeps its mtime).
+    """
     target = f"{root}/{rel}"
     if published is not None and _same_bytes(f"{published}/{rel}", data):
         _link_or_copy(f"{published}/{rel}", target)
