@@ -33,7 +33,6 @@ class BuildOptions:
     drafts: bool = False
     future: bool = False
     workers: int | None = None
-    atomic: bool = True  # serve writes in place, build swaps a complete folder
     publish_on_error: bool = True  # serve keeps the last good site when a file is broken
     force_convert: bool = False
     output: Path | None = None
@@ -108,7 +107,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report, base_url=config.base_url)
         from sitegen.publish import publish
 
-        publish(config, options, site, pages, state, new_state, stamp, store, report, progress, trust_output=changed is not None)
+        publish(config, options, site, pages, state, new_state, stamp, store, report, progress)
     return _finish(report, started, store)
 
 

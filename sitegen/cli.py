@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("-v", "--verbose", action="store_true", help="list every file made")
     new.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
 
-    serve = sub.add_parser("serve", parents=[common], help="build, serve output/ and rebuild + reload the browser on every change", description="Build the site, serve output/ locally, watch seeds, content, themes and sitegen.yaml, rebuild once per burst of changes and reload the browser.")
+    serve = sub.add_parser("serve", parents=[common], help="build, serve output/ and rebuild + reload the browser on every change", description="Build the site, serve output/ locally, watch seeds, content, themes, sitegen.yaml and the topic file, rebuild once per burst of changes (the whole site, with the config read again, when sitegen.yaml or the topic file changed) and reload the browser.")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 1 to 65535 (default: 8000)")
     serve.add_argument("--drafts", action="store_true", help="include drafts")

@@ -137,7 +137,7 @@ def serve(args: argparse.Namespace, reporter: Reporter) -> int:
 
     config = _config(args)
     try:
-        return run_server(config, args.host, args.port, BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, atomic=False, publish_on_error=False), reporter)
+        return run_server(config, args.host, args.port, BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, publish_on_error=False), reporter)
     except KeyboardInterrupt:  # Ctrl-C is how serve is meant to stop, even during the first build
         reporter.line("stopped.")
         return 0

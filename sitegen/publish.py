@@ -118,18 +118,15 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
     return written, len(pages) - written
 
 
-def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None,
-            trust_output: bool = False) -> None:
+def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
     """Render the pages whose fingerprint changed, carry the rest over, index, and make it public.
 
-    `trust_output`: written in place, output/ still holds what the last build wrote (serve,
-    whose watcher names every change): do not look for files deleted by hand.
+    Build and serve alike: everything goes into the staging folder, which replaces output/ in
+    one step only once it is whole; a failure on the way leaves output/ as it was.
     """
-    publisher = Publisher(options.output or config.output_dir, atomic=options.atomic, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None)
+    publisher = Publisher(options.output or config.output_dir, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None, cache=config.cache_dir)
     publisher.begin()
     spare = state.spare_pages if publisher.reused else {}  # what the reused spare holds already
-    if not options.atomic:
-        store.forget()  # output/ changes in place from here on
     try:
         last = state.pages.get
         todo = [p for p in pages if last(p.path) != p.fingerprint]
@@ -137,13 +134,12 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
             in_spare = spare.get
-            carried = [] if trust_output and not options.atomic else [p.path for p in pages if last(p.path) == p.fingerprint != in_spare(p.path)]
+            carried = [p.path for p in pages if last(p.path) == p.fingerprint != in_spare(p.path)]
             missing = set(publisher.keep(carried))
         if missing:  # deleted from output/ by hand: make them again
             written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
             report.pages_written += written
-        gone = sorted(set(state.pages) - set(new_state.pages))
-        publisher.remove(gone)
+        gone = sorted(set(state.pages) - set(new_state.pages))  # not carried into staging: gone with the swap
         publisher.drop(sorted(set(spare) - set(new_state.pages)))
         report.files_removed = len(gone)
         with report.timed("search"):
@@ -152,7 +148,7 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
             new_state.extra_files = search.index(config, publisher, state, changed=report.pages_written > 0 or bool(gone))
         if publisher.reused:
             publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))
-        keep_spare = options.atomic and bool(state.pages)  # the site being replaced is the one the state describes
+        keep_spare = publisher.spare is not None and bool(state.pages)  # the site being replaced is the one the state describes
         if keep_spare:
             new_state.spare_pages, new_state.spare_extra, new_state.spare_id = state.pages, state.extra_files, state.output_id
         new_state.output_id = stamp.output_id = folder_id(publisher.root)
@@ -161,7 +157,5 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
         publisher.commit(keep_spare)
     except BaseException:
         publisher.abort()
-        if not options.atomic:
-            store.drop()
         raise
     report.published = True

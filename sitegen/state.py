@@ -238,7 +238,7 @@ class StateStore:
                 self._state = None
             if self._state is None:
                 self._state, self._saved_content, self._saved_index = BuildState(), {}, None
-            elif self.in_memory:  # serve empties the file before writing in place: read everything now
+            elif self.in_memory:  # serve holds it all until exit, when it rewrites the file: read everything now
                 getattr(self._state.related, "index", None)
         return self._state
 

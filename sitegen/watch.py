@@ -27,12 +27,20 @@ def classify(rel_path: str, taxonomy_file: str = "topics.yaml") -> str | None:
 
 
 class Debouncer:
-    """Calls `action` once per burst of changes; changes during a run cause exactly one more run."""
+    """Calls `action` once per burst of changes; changes during a run cause exactly one more run.
 
-    def __init__(self, action: Callable[[], None], quiet_seconds: float = 0.1) -> None:
+    A burst ends when `quiet_seconds` pass on `clock` without a poke. Tests give a clock they
+    move by hand and wait on `wait_idle()`, so that no outcome depends on how fast they run.
+    """
+
+    def __init__(self, action: Callable[[], None], quiet_seconds: float = 0.1, clock: Callable[[], float] = time.monotonic) -> None:
         self.action = action
         self.quiet_seconds = quiet_seconds
-        self._changed = threading.Event()
+        self.clock = clock
+        self.runs = 0  # actions finished
+        self._state = threading.Condition()
+        self._pending = False  # a poke not yet answered by a run that started after it
+        self._running = False
         self._last = 0.0
         self._stop = False
         self._thread = threading.Thread(target=self._loop, name="sitegen-rebuild", daemon=True)
@@ -42,19 +50,34 @@ class Debouncer:
 
     def poke(self) -> None:
         """Note a change (called from the watcher thread)."""
-        self._last = time.monotonic()
-        self._changed.set()
+        with self._state:
+            self._last = self.clock()
+            self._pending = True
+            self._state.notify_all()
 
     def stop(self) -> None:
-        self._stop = True
-        self._changed.set()
+        with self._state:
+            self._stop = True
+            self._state.notify_all()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no change waits for a run and no run is under way; False on timeout."""
+        with self._state:
+            return self._state.wait_for(lambda: self._stop or not (self._pending or self._running), timeout)
 
     def _loop(self) -> None:
-        while not self._stop:
-            self._changed.wait()
-            if self._stop:
-                return
-            while time.monotonic() - self._last < self.quiet_seconds:
-                time.sleep(self.quiet_seconds / 4)
-            self._changed.clear()
-            self.action()
+        while True:
+            with self._state:
+                self._state.wait_for(lambda: self._stop or self._pending)
+                while not self._stop and (left := self.quiet_seconds - (self.clock() - self._last)) > 0:
+                    self._state.wait(left)  # a poke moves _last on; the loop then waits again
+                if self._stop:
+                    return
+                self._pending, self._running = False, True
+            try:
+                self.action()
+            finally:
+                with self._state:
+                    self._running = False
+                    self.runs += 1
+                    self._state.notify_all()

@@ -1,16 +1,19 @@
 """The only module that writes into output/: staging, unchanged-file reuse, atomic swap.
 
-An atomic build writes into a staging folder beside output/. Files whose bytes did not
-change are hard links to the published ones, so they keep their modification time. When the
-staging folder is complete it is exchanged with output/ in one rename (renameat2
-RENAME_EXCHANGE), so a reader, or a build killed at any moment, sees either the old site
-whole or the new one whole.
+A build (`sitegen build` and each rebuild of `sitegen serve` alike) writes into a staging
+folder beside output/. Files whose bytes did not change are hard links to the published
+ones, so they keep their modification time. When the staging folder is complete it is
+exchanged with output/ in one rename (renameat2 RENAME_EXCHANGE), so a reader, or a build
+killed at any moment, sees either the old site whole or the new one whole.
 
-The site replaced by the swap is kept beside output/ as the spare (.output.spare). The next
+The site replaced by the swap is kept as the spare, in the site's cache folder
+(.sitegen-cache/spare), never beside output/ where a web root would publish it. The next
 build renames it into the staging folder and brings it up to date, touching only the files
 that differ (the caller knows them from the spare's page fingerprints), instead of linking
 every file of the site again. Files in a reused spare may be hard links to published files:
-they are replaced, never written through.
+they are replaced, never written through. The spare must be on output/'s file system (it
+moves by rename); when the cache folder is not, no spare is kept and each build links every
+unchanged file again.
 """
 from __future__ import annotations
 
@@ -32,26 +35,16 @@ _made: set[str] = set()  # folders this process made (or found): each is made on
 
 
 def write_file(root: Path, published: Path | None, rel: str, data: bytes) -> bool:
-    """Write `rel` under `root`; reuse the published file when its bytes are equal. True if changed.
+    """Write `rel` under the staging folder `root`; True if changed.
 
-    In place (root is the published folder) a file is replaced by rename, so a reader never
-    sees half of it; in a private staging folder it is written directly.
+    When the published file has the same bytes, it is linked instead (it keeps its mtime).
     """
     target = f"{root}/{rel}"
-    in_place = published is not None and published == root
     if published is not None and _same_bytes(f"{published}/{rel}", data):
-        if not in_place:
-            _link_or_copy(f"{published}/{rel}", target)
+        _link_or_copy(f"{published}/{rel}", target)
         return False
     _make_parent(target)
-    if not in_place:
-        _write_new(target, data)
-        return True
-    folder, _, name = target.rpartition("/")
-    tmp = f"{folder}/.{name}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, target)
+    _write_new(target, data)
     return True
 
 
@@ -132,23 +125,38 @@ def _exchange(a: Path, b: Path) -> bool:
     return True
 
 
+def spare_folder(output: Path, cache: Path | None) -> Path | None:
+    """Where the replaced site is kept: the cache folder's spare/, if a rename can move it there."""
+    if cache is None:
+        return None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        return cache / "spare" if _same_file_system(cache, output.parent) else None
+    except OSError:
+        return None
+
+
+def _same_file_system(a: Path, b: Path) -> bool:
+    return os.stat(a).st_dev == os.stat(b).st_dev
+
+
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, atomic: bool = True, trash: Path | None = None, spare_id: tuple[int, int] | None = None) -> None:
+    def __init__(self, output: Path, trash: Path | None = None, spare_id: tuple[int, int] | None = None, cache: Path | None = None) -> None:
         self.output = output
-        self.atomic = atomic
         self.trash = trash  # where a replaced site is deleted without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
-        self.spare = output.parent / f".{output.name}.spare"
+        self.old_spare = output.parent / f".{output.name}.spare"  # where earlier versions kept it: in the web root
+        self.spare = spare_folder(output, cache)
         self.spare_id = spare_id  # the identity of the spare the caller's state describes; None: none usable
         self.reused = False  # True once begin() made the spare the staging folder
 
     @property
     def root(self) -> Path:
         """The folder pages are written into."""
-        return self.staging if self.atomic else self.output
+        return self.staging
 
     @property
     def published(self) -> Path | None:
@@ -165,10 +173,12 @@ class Publisher:
                     shutil.rmtree(leftover)
             if self.trash is not None and self.trash.exists():
                 shutil.rmtree(self.trash, ignore_errors=True)  # a deletion that never finished
-            if self.atomic and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
+            if self.old_spare.is_dir() and not self.old_spare.is_symlink():
+                self._discard(self.old_spare)
+            if self.spare is not None and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
                 os.rename(self.spare, self.staging)
                 self.reused = True
-            elif self.atomic and self.spare.exists():
+            elif self.spare is not None and self.spare.exists():
                 self._discard(self.spare)  # not the site the state describes
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -179,8 +189,6 @@ class Publisher:
         if self.published is None:
             return rels
         output, staging = str(self.output), str(self.staging)  # plain strings: 10,000s of files
-        if not self.atomic:
-            return [rel for rel in rels if not os.path.exists(f"{output}/{rel}")]
         missing = []
         made: set[str] = set()
         for rel in rels:
@@ -218,20 +226,8 @@ class Publisher:
                     break
                 parent = parent.rpartition("/")[0]
 
-    def remove(self, rels: list[str]) -> None:
-        """Delete files that no longer belong to the site (in-place mode only)."""
-        if self.atomic:
-            return
-        for rel in rels:
-            try:
-                (self.output / rel).unlink()
-            except FileNotFoundError:
-                pass
-
     def commit(self, keep_spare: bool = False) -> None:
         """Make the staging folder the published site in one step; keep the replaced one as the spare."""
-        if not self.atomic:
-            return
         if not self.output.exists():
             os.rename(self.staging, self.output)
             return
@@ -240,7 +236,7 @@ class Publisher:
             os.rename(self.output, self.previous)
             os.rename(self.staging, self.output)
             replaced = self.previous
-        if keep_spare:
+        if keep_spare and self.spare is not None:
             os.rename(replaced, self.spare)
         else:
             self._discard(replaced)
@@ -265,5 +261,5 @@ class Publisher:
 
     def abort(self) -> None:
         """Drop a failed build's staging folder; the published site is untouched."""
-        if self.atomic and self.staging.exists():
+        if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)

@@ -1,6 +1,7 @@
 """`sitegen serve` as a process: serves the site, rebuilds on edits, keeps the last good site on errors, stops on Ctrl-C."""
 from __future__ import annotations
 
+import html
 import os
 import re
 import signal
@@ -120,9 +121,10 @@ def test_serve_rebuilds_reports_errors_keeps_the_last_good_site_and_stops_on_ctr
 
     edit(site / BRIEFING, TITLE, BROKEN_TITLE)
     served.wait_for(lambda: ERROR in served.stderr(), "the error on stderr")
+    served.wait_for(lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay")
     page = served.fetch(BRIEFING_URL)
     assert "95,000 books" in page  # the last good page is still served
-    assert 'id="sitegen-error-overlay"' in page and ERROR in page
+    assert ERROR in page
 
     edit(site / BRIEFING, BROKEN_TITLE, TITLE)
     served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")
@@ -183,3 +185,63 @@ def test_a_port_in_use_is_one_error_and_serving_is_never_announced(tmp_path):
     assert result.returncode == 1
     assert f"error: cannot listen on 127.0.0.1:{port}: Address already in use." in result.stderr
     assert "serving" not in result.stderr and "Traceback" not in result.stderr
+
+
+def build_errors(site: Path) -> str:
+    """What `sitegen build` prints about the site as it is now (the config is broken: it writes nothing)."""
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    return result.stderr
+
+
+def test_serve_follows_the_config(served):
+    """A new title in sitegen.yaml is in the pages served; so is a topic file named in it, in a folder of its own."""
+    site = served.site
+    assert "<title>Briefing Archive</title>" in served.fetch("")
+    edit(site / "sitegen.yaml", 'title: "Briefing Archive"', 'title: "Harbour Gazette"')
+    served.wait_for(lambda: "Harbour Gazette" in (served.fetch(BRIEFING_URL) or ""), "the new title on the briefing page")
+    assert "<title>Harbour Gazette</title>" in served.fetch("")
+    assert "Briefing Archive" not in served.fetch(BRIEFING_URL)
+    assert served.stop() == 0
+    assert "Traceback" not in served.stderr()
+
+
+@pytest.mark.parametrize("broken", [
+    ('title: "Briefing Archive"', 'title: "Briefing Archive'),  # invalid YAML: the quote is never closed
+    ("per_page: 20", 'per_page: "lots"'),
+    ("per_page: 20", "per_page: 20\npr_page: 5"),  # an unknown key
+])
+def test_a_broken_config_shows_over_the_last_good_site_until_it_is_fixed(served, broken):
+    site = served.site
+    old, new = broken
+    edit(site / "sitegen.yaml", old, new)
+    message = build_errors(site)
+    served.wait_for(lambda: message in served.stderr(), "the error sitegen build gives, on serve's stderr")
+    served.wait_for(lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay")
+    page = served.fetch(BRIEFING_URL)
+    first = message.splitlines()[0].split(": error: ", 1)[1]
+    assert html.escape(first) in page or first in page  # the error, in the overlay
+    assert re.search(r"<h1[^>]*>Harbour Town Opens Its New Public Library</h1>", page)  # over the last good page
+
+    edit(site / "sitegen.yaml", new, old)
+    served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")
+    assert served.stop() == 0
+    assert "Traceback" not in served.stderr()
+
+
+def test_after_a_config_change_the_served_site_is_the_one_build_makes(served, tmp_path):
+    import shutil
+
+    site = served.site
+    edit(site / "sitegen.yaml", "per_page: 20", "per_page: 1")
+    edit(site / "sitegen.yaml", 'title: "Briefing Archive"', 'title: "Harbour Gazette"')
+    served.wait_for(lambda: "Harbour Gazette" in (served.fetch("") or ""), "the new config's build")
+    assert served.stop() == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
+    assert main(["build", "--site", str(copy), "--quiet"]) == 0
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    assert files(site / "output") == files(copy / "output")

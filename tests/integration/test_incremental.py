@@ -4,7 +4,8 @@ One site is built again after each change, reusing its cache and output; a copy 
 content is then built from nothing into another folder, and the two output trees must hold
 the same files with the same bytes. Files whose bytes did not change keep their mtime.
 Run both ways the project builds: `sitegen build` (atomic swap, state on disk) and
-`sitegen serve` (in place, state kept in memory between rebuilds).
+`sitegen serve` (the same atomic swap, state kept in memory between rebuilds, the watcher
+naming the changed files).
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ class Site:
         self.steps = 0
 
     def options(self, **extra) -> BuildOptions:
-        return BuildOptions(workers=1, atomic=not self.serve_mode, publish_on_error=True, **extra)
+        return BuildOptions(workers=1, publish_on_error=True, **extra)
 
     def build(self, changed: set[str] | None = None):
         if self.store is not None and self.steps % 5 == 4:  # now and then serve stops (state written) and starts again

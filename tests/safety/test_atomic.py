@@ -10,6 +10,7 @@ from sitegen import write
 from tests.safety.conftest import briefing, make_site, run_cli, tree
 
 OLD = 1_000_000_000  # an mtime no build would give a file
+SPARE = ".sitegen-cache/spare"  # where the site a build replaced is kept
 
 
 def _site(root: Path) -> Path:
@@ -96,8 +97,8 @@ def test_leftovers_of_a_killed_build_are_cleaned_up(tmp_path: Path, capsys: pyte
         (site / leftover / "2023" / "half-written.html").write_text("<p>half")
     _build(capsys, site)
     assert tree(site / "output") == expected
-    assert sorted(p.name for p in site.iterdir()) == [".output.spare", ".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
-    assert tree(site / ".output.spare") == expected  # the site this build replaced, kept for the next one
+    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert tree(site / SPARE) == expected  # the site this build replaced, kept for the next one
 
 
 def test_killed_between_the_two_renames_of_the_fallback_swap(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -119,8 +120,8 @@ def test_fallback_swap_without_renameat2(tmp_path: Path, capsys: pytest.CaptureF
     (site / "content" / "2023-09-01-gamma.md").unlink()
     _build(capsys, site)
     assert tree(site / "output") == _fresh(tmp_path, site, capsys)
-    assert sorted(p.name for p in site.iterdir()) == [".output.spare", ".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
-    assert tree(site / ".output.spare") == first  # the site this build replaced, kept for the next one
+    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    assert tree(site / SPARE) == first  # the site this build replaced, kept for the next one
 
 
 def test_output_deleted_by_hand_is_rebuilt_whole(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -173,13 +174,13 @@ def test_the_spare_is_brought_up_to_date_and_swapped_in(tmp_path: Path, capsys: 
         mtime = (site / "output" / rel).stat().st_mtime
         assert (mtime == OLD) == (before.get(rel) == after[rel]), rel
     alpha = "2023/10/27/alpha/index.html"
-    assert (site / "output" / alpha).stat().st_ino == (site / ".output.spare" / alpha).stat().st_ino  # shared, not copied
+    assert (site / "output" / alpha).stat().st_ino == (site / SPARE / alpha).stat().st_ino  # shared, not copied
 
 
 def test_a_spare_that_is_not_the_one_recorded_is_discarded(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     reused = _spy_on_reuse(monkeypatch)
     site = _built_twice(tmp_path / "site", capsys)
-    spare = site / ".output.spare"
+    spare = site / SPARE
     os.rename(spare, tmp_path / "elsewhere")
     (spare / "2023").mkdir(parents=True)
     (spare / "2023" / "stray.html").write_text("<p>not ours")
@@ -229,3 +230,31 @@ def test_nothing_under_output_changes_before_the_swap_even_when_a_reused_spare_s
     assert reused == [False, False, True, True]  # the third and fourth builds start from a spare
     shared = {rel for rel, (ino, _, _) in _state_of(output).items() if (replaced[-1] / rel).is_file() and (replaced[-1] / rel).stat().st_ino == ino}
     assert shared  # the case this guards: the spare and output/ do share files
+
+
+def test_the_spare_is_kept_in_the_cache_folder_never_beside_the_output(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """`--output /x/www` must leave nothing in /x that a web root serving /x would publish."""
+    site = _site(tmp_path / "site")
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / ".www.spare" / "2023").mkdir(parents=True)  # where an earlier version kept it
+    (web / ".www.spare" / "2023" / "old.html").write_text("<p>an old site")
+    sites = []
+    for body in ("First.\n", "Second.\n"):
+        (site / "content" / "2023-10-27-alpha.md").write_text(briefing("Alpha", "2023-10-27", '["Iraq"]', body))
+        code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1", "--output", str(web / "www"))
+        assert code == 0, err
+        sites.append(tree(web / "www"))
+    assert sites[0] != sites[1]
+    assert sorted(p.name for p in web.iterdir()) == ["www"]  # no spare, staging or previous folder beside it
+    assert tree(site / SPARE) == sites[0]  # the site the second build replaced
+
+
+def test_no_spare_is_kept_when_the_cache_is_on_another_file_system(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "_same_file_system", lambda a, b: False)
+    site = _built_twice(tmp_path / "site", capsys)
+    assert not (site / SPARE).exists()
+    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+    (site / "content" / "2023-09-01-gamma.md").unlink()
+    _build(capsys, site)
+    assert tree(site / "output") == _fresh(tmp_path, site, capsys)

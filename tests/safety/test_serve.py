@@ -170,26 +170,29 @@ def test_survives_folders_deleted_and_renamed_while_watching(site: Path) -> None
 
 
 def test_edits_during_a_build_give_exactly_one_more_build() -> None:
+    now = [0.0]
     runs: list[float] = []
-    started = threading.Event()
+    started, release = threading.Event(), threading.Event()
 
     def action() -> None:
-        runs.append(time.monotonic())
+        runs.append(now[0])
         started.set()
-        time.sleep(0.4)
+        assert release.wait(10)
 
-    debouncer = Debouncer(action, quiet_seconds=0.05)
+    debouncer = Debouncer(action, quiet_seconds=0.05, clock=lambda: now[0])
     debouncer.start()
     try:
         debouncer.poke()
-        assert started.wait(5)
+        now[0] += 0.06
+        assert started.wait(10)
         for _ in range(10):  # a burst of edits while the first build runs
             debouncer.poke()
-            time.sleep(0.02)
-        time.sleep(1.5)
-        assert len(runs) == 2
-        time.sleep(0.5)
-        assert len(runs) == 2  # and nothing after that
+            now[0] += 0.02
+        now[0] += 0.06
+        release.set()
+        assert debouncer.wait_idle(10)
+        assert len(runs) == 2  # and no change waits for another
+        assert runs[1] >= runs[0] + 0.25  # the second began after the burst, not during it
     finally:
         debouncer.stop()
 
@@ -203,5 +206,38 @@ def test_sigterm_stops_cleanly_and_writes_the_state(site: Path) -> None:
         assert served.process.wait(timeout=20) == 0
         assert not any("Traceback" in line for line in served.lines), "".join(served.lines)
         assert (site / ".sitegen-cache" / "build-state.sqlite").is_file()  # the next start need not build everything
+    finally:
+        served.stop()
+
+
+def test_a_template_error_mid_render_leaves_the_last_good_site_whole(tmp_path: Path) -> None:
+    """Serve builds as build does: into staging, swapped in whole; a failed render publishes nothing."""
+    from sitegen.render import BUILTIN_THEME
+    from tests.safety.conftest import tree
+
+    site = make_site(tmp_path / "site", {f"2023-10-{1 + i:02d}-story-{i}.md": briefing(f"Story {i}", f"2023-10-{1 + i:02d}") for i in range(8)})
+    builtin = (BUILTIN_THEME / "templates" / "briefing.html").read_text(encoding="utf-8")
+    marker = "{{ briefing.title }}</h1>"
+    assert builtin.count(marker) == 1
+    folder = site / "themes" / "default" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "briefing.html").write_text(builtin, encoding="utf-8")
+    served = Served(site)
+    try:
+        good = tree(site / "output")
+        # every briefing page changes; the fifth of eight fails, after others have rendered
+        broken = builtin.replace(marker, marker + 'NEW-LOOK{% if briefing.title == "Story 4" %}{{ briefng.title }}{% endif %}')
+        (folder / "briefing.html").write_text(broken, encoding="utf-8")
+        served.wait_for(lambda: b'id="sitegen-error-overlay"' in served.get("/2023/10/01/story-0/")[1], "the overlay")
+        assert any("'briefng' is undefined" in line for line in served.lines)
+        assert tree(site / "output") == good  # byte for byte the last good site
+        page = served.get("/2023/10/01/story-0/")[1]
+        assert b"NEW-LOOK" not in page and b"&#x27;briefng&#x27; is undefined" in page
+
+        (folder / "briefing.html").write_text(builtin.replace(marker, marker + "NEW-LOOK"), encoding="utf-8")
+        served.wait_for(lambda: b"NEW-LOOK" in served.get("/2023/10/05/story-4/")[1], "the fixed template's pages")
+        assert b'id="sitegen-error-overlay"' not in served.get("/2023/10/05/story-4/")[1]
+        assert all(b"NEW-LOOK" in data for rel, data in tree(site / "output").items() if rel.startswith("2023/10/0") and rel.endswith("/index.html"))
+        assert served.interrupt() == 0
     finally:
         served.stop()

@@ -62,7 +62,7 @@ def test_new_makes_the_site(tmp_path):
     assert made == [".gitignore", "content/", "seeds/2024-05-14-sample-briefing.txt", "sitegen.yaml", "themes/default/templates/README.md"]
     site = tmp_path / "mysite"
     assert (site / "content").is_dir() and not any((site / "content").iterdir())
-    assert (site / ".gitignore").read_text().splitlines()[1:] == ["/output/", "/.output.spare/", "/.sitegen-cache/"]
+    assert (site / ".gitignore").read_text().splitlines()[1:] == ["/output/", "/.sitegen-cache/"]
     assert (site / "sitegen.yaml").read_bytes() == (TEMPLATE / "sitegen.yaml").read_bytes()
 
 

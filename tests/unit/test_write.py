@@ -60,20 +60,6 @@ def test_keep_reports_files_deleted_by_hand(tmp_path: Path) -> None:
     publisher.abort()
 
 
-def test_in_place_writes_replace_files_and_leave_no_temporary_files(tmp_path: Path) -> None:
-    output = tmp_path / "output"
-    output.mkdir()
-    publisher = Publisher(output, atomic=False)
-    publisher.begin()
-    assert write_file(publisher.root, publisher.published, "p/index.html", b"one") is True
-    os.utime(output / "p/index.html", ns=(1_000_000_000, 1_000_000_000))
-    assert write_file(publisher.root, publisher.published, "p/index.html", b"one") is False
-    assert (output / "p/index.html").stat().st_mtime_ns == 1_000_000_000
-    assert write_file(publisher.root, publisher.published, "p/index.html", b"two") is True
-    assert sorted(os.listdir(output / "p")) == ["index.html"]
-    assert (output / "p/index.html").read_bytes() == b"two"
-
-
 def test_a_folder_removed_between_builds_is_made_again(tmp_path: Path) -> None:
     output = tmp_path / "output"
     _publish(output, {"t/x/index.html": b"1"})
