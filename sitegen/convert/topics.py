@@ -102,13 +102,15 @@ class Slot:
     alias: str
     weak: bool = False
     stem: str = ""
-    """The alias for counting distinct aliases: lower case, a plural -s dropped (play, plays)."""
+    """The alias for counting distinct aliases (see stem_of)."""
 
 
 def stem_of(alias: str) -> str:
-    """An alias as one word for counting distinct aliases: lower case, a plural -s dropped."""
+    """An alias as one word for counting distinct aliases: lower case, an English plural dropped (plays, companies)."""
     lower = alias.lower()
-    return lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    return lower[:-1] if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 else lower
 
 
 @dataclass
