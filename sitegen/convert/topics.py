@@ -103,6 +103,7 @@ class Slot:
     weak: bool = False
     stem: str = ""
     """The alias for counting distinct aliases (see stem_of)."""
+    group: str | None = None
 
 
 def stem_of(alias: str) -> str:
@@ -191,19 +192,20 @@ class Taxonomy:
         return counts
 
     def _rows(self, title: str, paragraphs: Sequence[str]) -> dict[str, list]:
-        """Mentions per topic as plain lists (this runs for every seed): [title, lead, body, weak, strong stems, weak stems].
-
-        The stem lists may repeat a stem; `_distinct` counts them when the rule needs it.
+        """Mentions per topic as plain lists (this runs for every seed):
+        [title, lead, body, weak, strong stems, weak stems, group]; a stem list may repeat a stem.
         """
         rows: dict[str, list] = {}
-        texts = (title, paragraphs[0] if paragraphs else "", "\n".join(paragraphs[1:]))
-        for region, text in enumerate(texts):
-            for slot, times in self._found(text).items():
-                if slot.topic is None:
+        body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
+        head = (self._spellings(title), 0), (self._spellings(paragraphs[0]) if paragraphs else (), 1), (body, 2)
+        for found, region in head:
+            for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
+                topic = slot.topic
+                if topic is None:
                     continue
-                row = rows.get(slot.topic)
+                row = rows.get(topic)
                 if row is None:
-                    row = rows[slot.topic] = [0, 0, 0, 0, [], []]
+                    row = rows[topic] = [0, 0, 0, 0, [], [], slot.group]
                 if slot.weak:
                     row[3] += times
                     row[5].append(slot.stem)
@@ -212,6 +214,14 @@ class Taxonomy:
                     row[4].append(slot.stem)
         return rows
 
+    def _spellings(self, text: str) -> list[tuple[Slot, int]]:
+        """(alias, 1) for each match in a short text (headline, lead): cheaper than counting them."""
+        if self.pattern is None or not text:
+            return []
+        forms = self.forms
+        return [(slot, 1) for spelling in self.pattern.findall(" " + text if self.padded else text)
+                for slot in [forms.get(spelling) or self.slot_of(spelling)] if slot]
+
     def evidence(self, title: str, paragraphs: Sequence[str]) -> dict[str, Evidence]:
         """Each topic's mentions in the headline, the first paragraph and the rest."""
         return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs).items()}
@@ -219,28 +229,33 @@ class Taxonomy:
     def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS) -> Decision:
         """The topics a story is about, strongest first, and why each other candidate was passed over."""
         rows = self._rows(title, paragraphs)
-        given, refused, dominant = self._choose(rows, limit)
+        given, refused, dominant = self._choose(rows, limit, True)
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
         return Decision(given, reasons, dominant, evidence)
 
-    def _choose(self, rows: dict[str, list], limit: int) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
-        """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group)."""
-        topics = self.topics
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
+        """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group).
+
+        Without `explain`, topics that cannot pass (no headline mention, score under every minimum) are left out of the refusals.
+        """
         scores: dict[str, int] = {}
-        groups: dict[str, str | None] = {}
         totals: dict[str, int] = {}
         for topic, row in rows.items():
             score = scores[topic] = TITLE_WEIGHT * row[0] + LEAD_WEIGHT * row[1] + row[2] + row[3]
-            spec = topics.get(topic)
-            group = groups[topic] = spec.group if spec else None
+            group = row[6]
             if group and group not in NEUTRAL_GROUPS:
                 totals[group] = totals.get(group, 0) + score
-        dominant = min(totals, key=lambda g: (-totals[g], g)) if totals else None
+        dominant, most = None, 0
+        for group, total in totals.items():  # the highest total; on a tie the first name
+            if total > most or (total == most and dominant is not None and group < dominant):
+                dominant, most = group, total
         refused: dict[str, tuple] = {}
         candidates = []
         for topic, row in rows.items():
-            why = _refusal(row, scores[topic], groups[topic], dominant)
+            if not explain and not row[0] and scores[topic] < _LOWEST:
+                continue
+            why = _refusal(row, scores[topic], row[6], dominant)
             if why:
                 refused[topic] = why
             else:
@@ -248,10 +263,11 @@ class Taxonomy:
         candidates.sort(key=lambda topic: (-scores[topic], topic))
         top = scores[candidates[0]] if candidates else 0
         given: list[str] = []
+        cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
         for topic in candidates:
-            if scores[topic] < SHARE_OF_TOP * top:
+            if scores[topic] < floor:
                 refused[topic] = ("share", scores[topic], top)
-            elif len(given) >= min(limit, MAX_TAGS):
+            elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
                 given.append(topic)
@@ -272,6 +288,10 @@ _REASONS = {
     "full": "{} stronger topics given already",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
+
+
+_LOWEST = min(BODY_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
+"""Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
 
 
 def _refusal(row: list, score: int, group: str | None, dominant: str | None) -> tuple | None:
@@ -304,7 +324,7 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
         for alias in (topic, *spec.aliases, *spec.weak):
             alias = " ".join(alias.split())
             if alias:
-                new = Slot(topic, alias, alias in weak, stem_of(alias))
+                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group)
                 for form in ({alias} if is_acronym(alias) else case_forms(alias)):
                     slot = own.get(form)
                     if slot is None or (new.weak and not slot.weak):  # marked weak: weak in every spelling
