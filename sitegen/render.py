@@ -18,6 +18,7 @@ from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
 from sitegen.model import Briefing, Site
 from sitegen.pages import Page, paginate
+from sitegen.chart import month_chart
 from sitegen.taxonomy import month_groups
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
@@ -192,6 +193,7 @@ class Renderer:
         ctx["topic"] = topic
         ctx["items"], ctx["paginator"] = paginate(topic.url, topic.briefings, self.config.per_page, page.number)
         ctx["months"] = month_groups(ctx["items"])
+        ctx["chart"] = month_chart(topic.briefings) if page.number == 1 else None
         ctx.update(feed_base=topic.url, feed_title=f"{self.config.title}: {topic.name}")
 
     def _ctx_notfound(self, page: Page, ctx: dict) -> None:
@@ -200,6 +202,7 @@ class Renderer:
     def _ctx_archive(self, page: Page, ctx: dict) -> None:
         ctx["years"] = self.site.years
         ctx["months"] = self.site.months
+        ctx["chart"] = month_chart(self.site.briefings)
 
     def _ctx_year(self, page: Page, ctx: dict) -> None:
         period = self._periods[page.key]

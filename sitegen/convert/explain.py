@@ -10,6 +10,7 @@ from sitegen.convert.manifest import load_manifest
 from sitegen.convert.reading import Reading
 from sitegen.convert.seed import Converted, converted, latest_day, read_seed_bytes
 from sitegen.convert.site_template import Template, recorded_templates
+from sitegen.convert.topics import Taxonomy
 from sitegen.convert.topics_file import load_taxonomy
 from sitegen.errors import Problem
 
@@ -62,14 +63,39 @@ def _body(reading: Reading) -> list[str]:
     return out
 
 
-def explain(seed: str, reading: Reading, result: Converted) -> str:
+def _topics(reading: Reading, result: Converted, taxonomy: Taxonomy, limit: int) -> list[str]:
+    """The topics given, each with its evidence, and the strongest candidates passed over, with the reason."""
+    texts = [para.text or " ".join(para.items) for para in reading.paras]
+    decision = taxonomy.decide(result.title, texts, limit)
+    out = [f"topics: {', '.join(result.tags) if result.tags else 'none'}"
+           + (f" (main group: {decision.group})" if decision.group else "")]
+
+    def evidence(topic: str) -> str:
+        row = decision.evidence[topic]
+        places = [f"{n} in {where}" for n, where in ((row.title, "headline"), (row.lead, "lead"), (row.body, "body"), (row.weak, "weak")) if n]
+        group = taxonomy.group_of(topic)
+        return f"{topic}{f' [{group}]' if group else ''}: score {row.score} ({', '.join(places)}; words: {', '.join(sorted(row.aliases | row.weak_aliases))})"
+
+    for topic in decision.given:
+        out.append(f"  given {evidence(topic)}")
+    if set(result.tags) - set(decision.given):
+        out.append(f"  from the headline label: {', '.join(t for t in result.tags if t not in decision.given)}")
+    refused = sorted(decision.refused, key=lambda t: (-decision.evidence[t].score, t))
+    for topic in refused[:8]:
+        out.append(f"  passed over {evidence(topic)}: {decision.refused[topic]}")
+    if len(refused) > 8:
+        out.append(f"  … and {len(refused) - 8} weaker candidate(s)")
+    return out
+
+
+def explain(seed: str, reading: Reading, result: Converted, taxonomy: Taxonomy, limit: int) -> str:
     """The explanation as text, one fact a line."""
     out = [f"seed: {seed}", f"language: {reading.lang or 'unknown (too little prose to tell)'}"]
     out += _headline(reading, result)
     byline = reading.byline
     out.append(f"author: {_quote(byline.author)} ({', '.join(_line(n) for n in byline.lines)})" if byline.author else "author: none")
     out += _date(reading, result)
-    out.append(f"topics: {', '.join(result.tags) if result.tags else 'none'}")
+    out += _topics(reading, result, taxonomy, limit)
     out += _body(reading)
     return "\n".join(out) + "\n"
 
@@ -91,8 +117,9 @@ def explain_seed(site_root: Path, seed: Path, config: ConvertConfig, seeds_dir: 
         reading = read_seed_bytes(data, config, latest_day(), _recorded_templates(site_root, seeds_dir))
     except BadSeed as exc:
         return "", [Problem(shown, None, f"seed rejected: {exc}.", "Fix or delete the seed file.")]
-    result = converted(name, reading, config, load_taxonomy(site_root, config))
-    return explain(shown, reading, result), [Problem(shown, p.line, p.message, p.hint, p.severity) for p in result.problems]
+    taxonomy = load_taxonomy(site_root, config)
+    result = converted(name, reading, config, taxonomy)
+    return explain(shown, reading, result, taxonomy, config.max_tags), [Problem(shown, p.line, p.message, p.hint, p.severity) for p in result.problems]
 
 
 def _recorded_templates(site_root: Path, seeds_dir: Path) -> dict[str, Template]:

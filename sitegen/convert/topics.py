@@ -1,4 +1,12 @@
-"""Taxonomy: topics and their aliases, matched with one compiled regex; tag scoring."""
+"""Taxonomy: topics and their aliases, matched with one compiled regex; the evidence rule that gives tags.
+
+A topic is given when the story is about it (see `Taxonomy.decide`): the headline names it, or its
+score (strong mentions weighted up in headline and lead, plus weak ones) is high enough. Weak aliases
+(`play`, `single`) alone give a topic only in the story's main group (the group with the highest total
+score: sport, culture, ...; countries and organisations never make it) and only as two distinct words.
+A topic outside the main group, not in the headline, needs two distinct strong aliases. Topics
+scoring under a quarter of the strongest are passed over; at most MAX_TAGS, the strongest first.
+"""
 from __future__ import annotations
 
 import functools
@@ -6,14 +14,42 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
 _WORD_START = re.compile(r"\w")
 TITLE_WEIGHT = 3
-"""One mention in the headline counts as much as this many in the body."""
-BODY_MINIMUM = 2
-"""A topic absent from the headline needs this many body mentions to be tagged."""
+"""One strong mention in the headline counts as much as this many in the body."""
+LEAD_WEIGHT = 2
+"""One strong mention in the first paragraph counts as much as this many in the rest."""
+BODY_MINIMUM = 3
+"""A topic absent from the headline needs this score (strong mentions, weighted, plus weak ones)."""
+OUTSIDE_DISTINCT = 2
+"""A topic outside the story's main group, absent from the headline, needs this many distinct strong aliases ..."""
+OUTSIDE_MINIMUM = 3
+"""... and this score."""
+SHARE_OF_TOP = 0.25
+"""A topic scoring less than this share of the strongest topic's score is passed over."""
+WEAK_DISTINCT = 2
+"""A topic of the dominant group with no strong alias needs this many distinct weak aliases ..."""
+WEAK_MINIMUM = 3
+"""... and this many weak mentions."""
+NEUTRAL_GROUPS = frozenset({"countries", "organisations"})
+"""Groups that say where and who, not what a story is about: they never make the main group."""
+NEUTRAL_MINIMUM = 4
+"""A country or organisation absent from the headline needs this score."""
+MAX_TAGS = 5
+"""At most this many topics a briefing (fewer if `convert.max_tags` says so)."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of a taxonomy file: its aliases (the name is one too), weak aliases, phrases that are not it, its group."""
+
+    aliases: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    group: str | None = None
 
 
 def is_acronym(alias: str) -> bool:
@@ -22,8 +58,14 @@ def is_acronym(alias: str) -> bool:
 
 
 def case_forms(alias: str) -> set[str]:
-    """The spellings a case-insensitive alias is matched in: lower, Capitalised, Title, CAPITALS."""
+    """The spellings an alias is matched in.
+
+    Lower-case aliases: lower, Capitalised, Title, CAPITALS. Aliases written with a capital are
+    names (Labour, Sterling, Windows): Capitalised as written, Title or CAPITALS, never lower case.
+    """
     lower = alias.lower()
+    if alias[:1].isupper():
+        return {alias, alias.title(), alias.upper()}
     return {lower, lower[:1].upper() + lower[1:], lower.title(), alias.upper(), alias}
 
 
@@ -49,6 +91,60 @@ def _node_pattern(node: dict) -> str:
     return body
 
 
+@dataclass(frozen=True, eq=False)
+class Slot:
+    """What a matched spelling stands for: an alias of a topic (weak or strong), or an excluded phrase (topic None).
+
+    One object per alias, shared by its spellings, compared by identity (counting slots is then cheap).
+    """
+
+    topic: str | None
+    alias: str
+    weak: bool = False
+    stem: str = ""
+    """The alias for counting distinct aliases (see stem_of)."""
+    group: str | None = None
+
+
+def stem_of(alias: str) -> str:
+    """An alias as one word for counting distinct aliases: lower case, an English plural dropped (plays, companies)."""
+    lower = alias.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    return lower[:-1] if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 else lower
+
+
+@dataclass
+class Evidence:
+    """Mentions of one topic in a story: strong ones by place, weak ones, and the distinct strong aliases."""
+
+    title: int = 0
+    lead: int = 0
+    body: int = 0
+    weak: int = 0
+    aliases: frozenset[str] = frozenset()
+    weak_aliases: frozenset[str] = frozenset()
+
+    @property
+    def strong(self) -> int:
+        return self.title + self.lead + self.body
+
+    @property
+    def score(self) -> int:
+        """Strong mentions weighted by place, plus weak ones when a strong one supports them."""
+        return TITLE_WEIGHT * self.title + LEAD_WEIGHT * self.lead + self.body + self.weak
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The topics given (best first) and those passed over with the reason, and the story's dominant group."""
+
+    given: tuple[str, ...]
+    refused: Mapping[str, str]
+    group: str | None
+    evidence: Mapping[str, Evidence]
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """Topics with their aliases, compiled for matching.
@@ -57,49 +153,194 @@ class Taxonomy:
     "a non-word character, then a spelling (captured)" run over " " + text; see build_taxonomy.
     """
 
-    topics: Mapping[str, tuple[str, ...]]
+    topics: Mapping[str, Topic]
     pattern: re.Pattern[str] | None
-    forms: Mapping[str, str]
+    forms: Mapping[str, Slot]
     acronyms: frozenset[str]
     padded: bool = False
 
-    def topic_of(self, alias: str) -> str | None:
-        """The topic a matched alias belongs to."""
-        return self.forms.get(alias) or self.forms.get(" ".join(alias.split()))
+    def slot_of(self, spelling: str) -> Slot | None:
+        """What a matched spelling stands for."""
+        return self.forms.get(spelling) or self.forms.get(" ".join(spelling.split()))
 
-    def count(self, text: str) -> Counter[str]:
-        """Mentions of each topic in a text."""
-        if self.pattern is None:
+    def topic_of(self, alias: str) -> str | None:
+        """The topic a matched alias belongs to (None for an excluded phrase)."""
+        slot = self.slot_of(alias)
+        return slot.topic if slot else None
+
+    def group_of(self, topic: str) -> str | None:
+        """The group a topic belongs to (countries, sport, culture, ...), if the taxonomy gives one."""
+        spec = self.topics.get(topic)
+        return spec.group if spec else None
+
+    def _found(self, text: str) -> Counter[Slot]:
+        """How often each alias (or excluded phrase) occurs in a text."""
+        if self.pattern is None or not text:
             return Counter()
         found = self.pattern.findall(" " + text if self.padded else text)
         counts = Counter(map(self.forms.get, found))
-        missed = counts.pop(None, 0)
-        if missed:
-            counts.update(topic for alias in found if alias not in self.forms for topic in [self.topic_of(alias)] if topic)
+        if counts.pop(None, 0):  # a spelling with other spaces than the alias (New  York)
+            counts.update(slot for spelling in found if spelling not in self.forms for slot in [self.slot_of(spelling)] if slot)
         return counts
 
-    def tags(self, title: str, body: str, limit: int) -> tuple[str, ...]:
-        """Topics named in the headline or at least twice in the body, best first."""
-        in_title, in_body = self.count(title), self.count(body)
-        scores = {topic: TITLE_WEIGHT * in_title[topic] + in_body[topic]
-                  for topic in set(in_title) | set(in_body) if in_title[topic] or in_body[topic] >= BODY_MINIMUM}
-        return tuple(sorted(scores, key=lambda topic: (-scores[topic], topic))[:limit])
+    def count(self, text: str) -> Counter[str]:
+        """Mentions of each topic in a text (weak and strong; excluded phrases count for none)."""
+        counts: Counter[str] = Counter()
+        for slot, times in self._found(text).items():
+            if slot.topic:
+                counts[slot.topic] += times
+        return counts
+
+    def _rows(self, title: str, paragraphs: Sequence[str]) -> dict[str, list]:
+        """Mentions per topic as plain lists (this runs for every seed):
+        [title, lead, body, weak, strong stems, weak stems, group]; a stem list may repeat a stem.
+        """
+        rows: dict[str, list] = {}
+        body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
+        head = (self._spellings(title), 0), (self._spellings(paragraphs[0]) if paragraphs else (), 1), (body, 2)
+        for found, region in head:
+            for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
+                topic = slot.topic
+                if topic is None:
+                    continue
+                row = rows.get(topic)
+                if row is None:
+                    row = rows[topic] = [0, 0, 0, 0, [], [], slot.group]
+                if slot.weak:
+                    row[3] += times
+                    row[5].append(slot.stem)
+                else:
+                    row[region] += times
+                    row[4].append(slot.stem)
+        return rows
+
+    def _spellings(self, text: str) -> list[tuple[Slot, int]]:
+        """(alias, 1) for each match in a short text (headline, lead): cheaper than counting them."""
+        if self.pattern is None or not text:
+            return []
+        forms = self.forms
+        return [(slot, 1) for spelling in self.pattern.findall(" " + text if self.padded else text)
+                for slot in [forms.get(spelling) or self.slot_of(spelling)] if slot]
+
+    def evidence(self, title: str, paragraphs: Sequence[str]) -> dict[str, Evidence]:
+        """Each topic's mentions in the headline, the first paragraph and the rest."""
+        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs).items()}
+
+    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS) -> Decision:
+        """The topics a story is about, strongest first, and why each other candidate was passed over."""
+        rows = self._rows(title, paragraphs)
+        given, refused, dominant = self._choose(rows, limit, True)
+        reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
+        evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
+        return Decision(given, reasons, dominant, evidence)
+
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
+        """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group).
+
+        Without `explain`, topics that cannot pass (no headline mention, score under every minimum) are left out of the refusals.
+        """
+        scores: dict[str, int] = {}
+        totals: dict[str, int] = {}
+        for topic, row in rows.items():
+            score = scores[topic] = TITLE_WEIGHT * row[0] + LEAD_WEIGHT * row[1] + row[2] + row[3]
+            group = row[6]
+            if group and group not in NEUTRAL_GROUPS:
+                totals[group] = totals.get(group, 0) + score
+        dominant, most = None, 0
+        for group, total in totals.items():  # the highest total; on a tie the first name
+            if total > most or (total == most and dominant is not None and group < dominant):
+                dominant, most = group, total
+        refused: dict[str, tuple] = {}
+        candidates = []
+        for topic, row in rows.items():
+            if not explain and not row[0] and scores[topic] < _LOWEST:
+                continue
+            why = _refusal(row, scores[topic], row[6], dominant)
+            if why:
+                refused[topic] = why
+            else:
+                candidates.append(topic)
+        candidates.sort(key=lambda topic: (-scores[topic], topic))
+        top = scores[candidates[0]] if candidates else 0
+        given: list[str] = []
+        cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
+        for topic in candidates:
+            if scores[topic] < floor:
+                refused[topic] = ("share", scores[topic], top)
+            elif len(given) >= cap:
+                refused[topic] = ("full", len(given))
+            else:
+                given.append(topic)
+        return tuple(given), refused, dominant
+
+    def tags(self, title: str, paragraphs: Sequence[str], limit: int) -> tuple[str, ...]:
+        """The topics a story is about, strongest first (see decide)."""
+        return self._choose(self._rows(title, paragraphs), limit)[0]
 
 
-def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
-    """Compile topics (name -> aliases; the name is an alias too) into one regex and a lookup table."""
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    for topic in sorted(topics):
-        for alias in (topic, *topics[topic]):
+_REASONS = {
+    "weak_outside": "only weak aliases, and outside the story's main group",
+    "weak": "only weak aliases",
+    "weak_few": "only weak aliases ({} distinct, {} mention(s)); needs " + f"{WEAK_DISTINCT} distinct and {WEAK_MINIMUM} mentions",
+    "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}",
+    "low": "score {} is under {} and the headline does not name it",
+    "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
+    "full": "{} stronger topics given already",
+}
+"""Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
+
+
+_LOWEST = min(BODY_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
+"""Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
+
+
+def _refusal(row: list, score: int, group: str | None, dominant: str | None) -> tuple | None:
+    """Why the evidence (a row of Taxonomy._rows) is not enough for a topic, as a key of _REASONS and its values; None when it is."""
+    if not (row[0] or row[1] or row[2]):
+        if group is None or group != dominant:
+            return ("weak_outside",) if dominant else ("weak",)
+        if row[3] < WEAK_MINIMUM or len(set(row[5])) < WEAK_DISTINCT:
+            return ("weak_few", len(set(row[5])), row[3])
+        return None
+    if row[0]:
+        return None
+    if group and dominant and group != dominant and group not in NEUTRAL_GROUPS:
+        if score < OUTSIDE_MINIMUM or len(set(row[4])) < OUTSIDE_DISTINCT:
+            return ("outside", dominant, len(set(row[4])), score)
+        return None
+    minimum = NEUTRAL_MINIMUM if group in NEUTRAL_GROUPS else BODY_MINIMUM
+    return ("low", score, minimum) if score < minimum else None
+
+
+def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
+    """Compile topics (name -> Topic, or name -> aliases; the name is an alias too) into one regex and a lookup table."""
+    specs = {name: spec if isinstance(spec, Topic) else Topic(tuple(spec)) for name, spec in topics.items()}
+    exact: dict[str, Slot] = {}
+    folded: dict[str, Slot] = {}
+    for topic in sorted(specs):
+        spec = specs[topic]
+        weak = {" ".join(alias.split()) for alias in spec.weak}
+        own: dict[str, Slot] = {}
+        for alias in (topic, *spec.aliases, *spec.weak):
             alias = " ".join(alias.split())
             if alias:
+                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group)
                 for form in ({alias} if is_acronym(alias) else case_forms(alias)):
-                    (exact if is_acronym(alias) else folded).setdefault(form, topic)
+                    slot = own.get(form)
+                    if slot is None or (new.weak and not slot.weak):  # marked weak: weak in every spelling
+                        own[form] = new
+        for form, slot in own.items():
+            (exact if is_acronym(slot.alias) else folded).setdefault(form, slot)
+    for topic in sorted(specs):
+        for phrase in specs[topic].excluded:
+            phrase = " ".join(phrase.split())
+            excluded = Slot(None, phrase)
+            for form in case_forms(phrase) if phrase else ():
+                folded.setdefault(form, excluded)
     forms = {**folded, **exact}
-    acronyms = frozenset(alias for alias in exact if alias.replace(".", "").isalnum())
+    acronyms = frozenset(form for form, slot in exact.items() if slot.topic and form.replace(".", "").isalnum())
     if not forms:
-        return Taxonomy(dict(topics), None, forms, acronyms)
+        return Taxonomy(specs, None, forms, acronyms)
     # When every spelling starts with a word character, "a non-word character, then a spelling"
     # over " " + text finds exactly what "(?<!\w)spelling" finds over text (a match cannot start
     # right where the previous one ended, since it must be followed by a non-word character), and
@@ -107,7 +348,7 @@ def build_taxonomy(topics: Mapping[str, tuple[str, ...]]) -> Taxonomy:
     # lookbehind at every position.
     padded = all(_WORD_START.match(form) for form in forms)
     head = r"\W(" if padded else r"(?<!\w)(?:"
-    return Taxonomy(dict(topics), re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded)
+    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded)
 
 
 EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())
@@ -115,6 +356,6 @@ EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())
 
 
 @functools.lru_cache(maxsize=4)
-def cached_taxonomy(items: tuple[tuple[str, tuple[str, ...]], ...]) -> Taxonomy:
+def cached_taxonomy(items: tuple[tuple[str, Topic], ...]) -> Taxonomy:
     """Build once per distinct topic set (the regex is the slow part)."""
     return build_taxonomy(dict(items))

@@ -70,3 +70,24 @@ def test_explain_a_bad_seed_names_it_and_fails(tmp_path):
     assert result.returncode == 1
     assert "empty.txt" in result.stderr and "seed rejected: empty file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REVIEW = """A new play opens in the West End
+
+Published: 6 November 2023
+
+The play opens at a West End theatre on Friday, with a cast of six on a bare stage.
+
+At this stage the director will not say how long the play will run. The midfielder who plays a goalkeeper in the second act bows last.
+"""
+
+
+def test_explain_shows_why_each_topic_was_given_and_passed_over(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "review.txt").write_text(REVIEW, encoding="utf-8")
+    out = explain(tmp_path, "review.txt").stdout
+    assert "topics: Theatre (main group: culture)" in out
+    given = next(line for line in out.splitlines() if line.startswith("  given Theatre"))
+    assert "[culture]" in given and "1 in headline" in given and "weak" in given  # the evidence, by place
+    football = next(line for line in out.splitlines() if line.startswith("  passed over Football"))
+    assert "outside the story's main group (culture)" in football  # a candidate refused, with the reason
