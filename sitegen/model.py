@@ -10,6 +10,11 @@ def archive_url(year: int, month: int | None = None) -> str:
     return f"archive/{year:04d}/" if month is None else f"archive/{year:04d}/{month:02d}/"
 
 
+def page_url(base: str, number: int) -> str:
+    """URL of page `number` of a list whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
 @dataclass(frozen=True, slots=True)
 class TagRef:
     """A topic as a briefing links to it."""
@@ -33,11 +38,11 @@ class Briefing:
     seed: str | None
     draft: bool
     path: str  # content file, site-relative
-    body_hash: str
+    body_hash: str = field(repr=False)  # hidden from templates: a page shows a body only as its own `body`
     url: str  # site-relative; ends with "/" (a folder with index.html) or ".html" (a file), as the permalink says
     lang: str | None = None  # the briefing's language (BCP 47), when it differs from or refines the site's
     extra: tuple[tuple[str, str], ...] = ()
-    rev: str = ""  # hash of everything above: a page showing this briefing changes when it does
+    rev: str = field(default="", repr=False)  # hash of every other field but body_hash: what a page showing this briefing can show
 
     @property
     def output_path(self) -> str:
