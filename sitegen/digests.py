@@ -65,6 +65,7 @@ class Digests:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, str]] = {}  # id -> (the object, kept alive; its digest)
+        self._names: dict[tuple, list[str]] = {}
 
     def of(self, value: Any) -> str:
         """The digest of one context value."""
@@ -107,6 +108,9 @@ class Digests:
 
     def of_context(self, head: str, context: dict[str, Any], keys: frozenset[str] | None) -> str:
         """The fingerprint of a page: `head` (salt and kind) and the digests of the context's `keys` (None: all)."""
-        names = sorted(context if keys is None else keys & context.keys())
+        shape = (tuple(context), keys)  # the pages of one kind share one shape: sort its names once
+        names = self._names.get(shape)
+        if names is None:
+            names = self._names[shape] = sorted(context if keys is None else keys & context.keys())
         of = self.of
         return digest_text([_text(head), *[name + "=" + of(context[name]) for name in names]])

@@ -52,7 +52,7 @@ class SiteView:
         self.by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
         self._topics_of: dict[tuple[str, ...], tuple[Topic, ...]] = {}
         config = self.config  # the part of every page's context (common) that is the same on all
-        self.shared = {"site": config, "index_links": config.index_links, "feeds": FEEDS, "feed_base": "", "feed_title": config.title, "topic_count": len(self.site.topics)}
+        self.shared = {"site": config, "index_links": config.index_links, "feeds": FEEDS, "feed_base": "", "feed_title": config.title}
 
     def topics_of(self, briefing: Briefing) -> tuple[Topic, ...]:
         """A briefing's topics, named as on the topic pages (one tuple for all briefings of the same topics)."""
@@ -85,43 +85,56 @@ def body_of(config: SiteConfig, briefing: Briefing) -> Deferred:
 # --- the context of each page kind ----------------------------------------------------------
 
 def common(view: SiteView, page: Page) -> dict[str, Any]:
-    """What every template receives (docs/themes.md)."""
-    config = view.config
+    """What every template receives (docs/themes.md) that follows from the settings and the page's path and kind alone."""
     url = page.path[:-10] if page.path.endswith("index.html") else page.path
-    return {**view.shared, "root": "../" * page.path.count("/"), "page_url": url, "canonical": config.base_url + url, "kind": page.kind}
+    return {**view.shared, "root": "../" * page.path.count("/"), "page_url": url, "canonical": view.config.base_url + url, "kind": page.kind}
+
+
+def own_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
+    """What a page's context holds beyond `common`: its kind's variables and the site-wide `topic_count`."""
+    own = kind.context(view, page)
+    if kind.template is not None:
+        own.setdefault("topic_count", len(view.site.topics))
+    return own
+
+
+def page_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
+    """The whole context of a page: for a template, `common` and its own variables (which win)."""
+    own = own_context(kind, view, page)
+    return {**common(view, page), **own} if kind.template is not None else own
 
 
 def briefing_context(view: SiteView, page: Page) -> dict[str, Any]:
     b = view.by_url[page.key]
     newer, older = view.site.neighbours[b.url]
-    return {**common(view, page), "briefing": b, "newer": newer, "older": older, "related": view.site.related.get(b.url, ()), "body": body_of(view.config, b), "topics": view.topics_of(b)}
+    return {"briefing": b, "newer": newer, "older": older, "related": view.site.related.get(b.url, ()), "body": body_of(view.config, b), "topics": view.topics_of(b)}
 
 
 def index_context(view: SiteView, page: Page) -> dict[str, Any]:
     items, paginator = paginate("", view.site.briefings, view.config.per_page, page.number)
-    return {**common(view, page), "items": items, "paginator": paginator}
+    return {"items": items, "paginator": paginator}
 
 
 def topics_context(view: SiteView, page: Page) -> dict[str, Any]:
-    return {**common(view, page), "order": page.key or "name", "topics": view.by_size if page.key == "size" else view.site.topics}
+    return {"order": page.key or "name", "topics": view.by_size if page.key == "size" else view.site.topics}
 
 
 def topic_context(view: SiteView, page: Page) -> dict[str, Any]:
     topic = view.topics[page.key]
     items, paginator = paginate(topic.url, topic.briefings, view.config.per_page, page.number)
-    return {**common(view, page), "topic": topic, "items": items, "paginator": paginator, "months": month_groups(items),
+    return {"topic": topic, "items": items, "paginator": paginator, "months": month_groups(items),
             "feed_base": topic.url, "feed_title": f"{view.config.title}: {topic.name}"}
 
 
 def archive_context(view: SiteView, page: Page) -> dict[str, Any]:
-    return {**common(view, page), "years": view.site.years, "months": view.site.months}
+    return {"years": view.site.years, "months": view.site.months}
 
 
 def period_context(view: SiteView, page: Page) -> dict[str, Any]:
     period = view.periods[page.key]
     items, paginator = paginate(period.url, period.briefings, view.config.per_page, page.number)
     months = [m for m in view.site.months if m.year == period.year]
-    return {**common(view, page), "period": period, "months": months, "items": items, "paginator": paginator}
+    return {"period": period, "months": months, "items": items, "paginator": paginator}
 
 
 def not_found_root(base_url: str) -> str:
@@ -132,7 +145,7 @@ def not_found_root(base_url: str) -> str:
 
 
 def not_found_context(view: SiteView, page: Page) -> dict[str, Any]:
-    return {**common(view, page), "root": not_found_root(view.config.base_url)}  # served at any missing address
+    return {"root": not_found_root(view.config.base_url)}  # served at any missing address
 
 
 def feed_context(view: SiteView, page: Page) -> dict[str, Any]:
@@ -217,7 +230,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
     PageKind("robots", _one("robots.txt", "robots"), lambda v, p: {"site": v.config}, make=make_robots),
     PageKind("notfound", _one("404.html", "notfound"), not_found_context, "404.html"),
-    PageKind("search", _one("search/index.html", "search"), common, "search.html"),
+    PageKind("search", _one("search/index.html", "search"), lambda v, p: {}, "search.html"),
     PageKind("static", lambda v: [Page(path, "static", path) for path in sorted(v.static)], static_context, make=lambda ctx: ctx["data"]),
 )}
 
@@ -226,14 +239,17 @@ def plan_pages(view: SiteView, salt: str, used: Callable[[str], frozenset[str] |
     """Every output file of the site, in a stable order, each with the digest of its context.
 
     `used(template)`: the context variables that template can read (template_use.py); None: all.
+    A template page's `common` part follows from view.shared and its path and kind: those
+    stand in for it in the digest (one digest of view.shared, not ten values per page).
     """
     digests = Digests()
+    shared = digests.of(view.shared)
     pages: list[Page] = []
     for kind in KINDS.values():
         keys = used(kind.template) if kind.template else None
-        head = f"{salt}\0{kind.name}\0{kind.template or ''}"
-        context, of_context = kind.context, digests.of_context
-        pages += [page._replace(fingerprint=of_context(head, context(view, page), keys)) for page in kind.plan(view)]
+        head = f"{salt}\0{kind.name}\0{kind.template or ''}\0{shared if kind.template else ''}\0"
+        of_context = digests.of_context
+        pages += [page._replace(fingerprint=of_context(head + page.path, own_context(kind, view, page), keys)) for page in kind.plan(view)]
     return pages
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
-from sitegen.pages import KINDS, Page, SiteView, not_found_root, resolved  # noqa: F401 - serve takes not_found_root from here
+from sitegen.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -123,7 +123,7 @@ class Renderer:
     def page_bytes(self, page: Page) -> bytes:
         """The bytes of one output file."""
         kind = KINDS[page.kind]
-        context = resolved(kind.context(self.view, page))
+        context = resolved(page_context(kind, self.view, page))
         if kind.template is None:
             return kind.make(context)
         return self.render(kind.template, context).encode("utf-8")
