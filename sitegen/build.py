@@ -176,7 +176,7 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     from sitegen.select import select_briefings
     from sitegen.site_patch import Plan, edited, patch_site
     from sitegen.taxonomy import build_site
-    from sitegen.template_use import used_variables
+    from sitegen.template_use import TemplateUse, used_variables
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     briefings, collisions = drop_collisions(briefings, config.root)
@@ -189,7 +189,7 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     view = SiteView(config, site, dict(static_files(config)))
     known = state.template_use if state.salt == salt else {}  # the theme and config are in the salt
 
-    def used(template: str) -> frozenset[str] | None:
+    def used(template: str) -> TemplateUse:
         if template not in known:
             known[template] = used_variables(environment(config, salt), template)
         return known[template]

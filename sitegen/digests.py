@@ -8,7 +8,8 @@ show it:
   them: it reaches a template only as the `body` of its own page, a Deferred digested by
   the body's hash; `body_hash` and `rev` themselves are hidden from templates, render.py);
 - a Topic or Period: its name or dates, URL and the revs of its briefings (so its count,
-  latest date and every briefing it lists);
+  latest date and every briefing it lists); a template that cannot read briefings gets
+  their summaries (pages.SiteView.summarised), digested field by field;
 - a Deferred: a value loaded only when the page is rendered, with its digest given up front;
 - plain values, tuples, lists, dicts and other frozen dataclasses, field by field.
 

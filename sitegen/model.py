@@ -71,7 +71,7 @@ class Topic:
     name: str
     slug: str
     url: str
-    briefings: tuple[Briefing, ...]
+    briefings: tuple[Briefing, ...] = field(repr=False)  # printed whole, a topic shows what its summary holds
 
     @property
     def count(self) -> int:
@@ -89,7 +89,7 @@ class Period:
     year: int
     month: int | None
     url: str
-    briefings: tuple[Briefing, ...]
+    briefings: tuple[Briefing, ...] = field(repr=False)
 
     @property
     def count(self) -> int:
@@ -98,6 +98,35 @@ class Period:
     @property
     def start(self) -> datetime:
         return datetime(self.year, self.month or 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummary:
+    """A Topic as a template that never reads its briefings gets it: everything else it has."""
+
+    name: str
+    slug: str
+    url: str
+    count: int
+    latest: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """A Period as a template that never reads its briefings gets it: everything else it has."""
+
+    year: int
+    month: int | None
+    url: str
+    count: int
+    start: datetime
+
+
+def summary(value: Topic | Period) -> TopicSummary | PeriodSummary:
+    """A topic's or period's summary: all but its briefings."""
+    if isinstance(value, Topic):
+        return TopicSummary(value.name, value.slug, value.url, value.count, value.latest)
+    return PeriodSummary(value.year, value.month, value.url, value.count, value.start)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,9 @@ from markupsafe import Markup
 from sitegen import bodies
 from sitegen.config import SiteConfig
 from sitegen.digests import Deferred, Digests
-from sitegen.model import Briefing, Paginator, Period, Site, Topic, page_url
+from sitegen.model import Briefing, Paginator, Period, Site, Topic, page_url, summary
 from sitegen.taxonomy import month_groups
+from sitegen.template_use import ANYTHING, TemplateUse
 
 FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
 FEEDS = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
@@ -51,8 +52,22 @@ class SiteView:
         self.periods: dict[str, Period] = {p.url: p for p in self.site.years + self.site.months}
         self.by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
         self._topics_of: dict[tuple[str, ...], tuple[Topic, ...]] = {}
+        self.uses: dict[str, TemplateUse] = {}  # what each template may read (template_use.py); missing: anything
+        self._summaries: dict[int, tuple[object, object]] = {}
         config = self.config  # the part of every page's context (common) that is the same on all
         self.shared = {"site": config, "index_links": config.index_links, "feeds": FEEDS, "feed_base": "", "feed_title": config.title}
+
+    def summarised(self, value: Any) -> Any:
+        """A topic or period as its summary; a tuple or list with them, with theirs; anything else as it is."""
+        kind = type(value)
+        if kind is not Topic and kind is not Period and not ((kind is tuple or kind is list) and value and type(value[0]) in (Topic, Period)):
+            return value
+        found = self._summaries.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        made = summary(value) if kind is Topic or kind is Period else kind(map(self.summarised, value))
+        self._summaries[id(value)] = (value, made)
+        return made
 
     def topics_of(self, briefing: Briefing) -> tuple[Topic, ...]:
         """A briefing's topics, named as on the topic pages (one tuple for all briefings of the same topics)."""
@@ -93,8 +108,13 @@ def common(view: SiteView, page: Page) -> dict[str, Any]:
 def own_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
     """What a page's context holds beyond `common`: its kind's variables and the site-wide `topic_count`."""
     own = kind.context(view, page)
-    if kind.template is not None:
-        own.setdefault("topic_count", len(view.site.topics))
+    if kind.template is None:
+        return own
+    own.setdefault("topic_count", len(view.site.topics))
+    use = view.uses.get(kind.template, ANYTHING)
+    if not use.members:  # it never reads a topic's or period's briefings: it gets their summaries
+        summarised = view.summarised
+        own = {name: summarised(value) for name, value in own.items()}
     return own
 
 
@@ -235,10 +255,10 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
 )}
 
 
-def plan_pages(view: SiteView, salt: str, used: Callable[[str], frozenset[str] | None]) -> list[Page]:
+def plan_pages(view: SiteView, salt: str, used: Callable[[str], TemplateUse]) -> list[Page]:
     """Every output file of the site, in a stable order, each with the digest of its context.
 
-    `used(template)`: the context variables that template can read (template_use.py); None: all.
+    `used(template)`: what that template can read (template_use.py); kept in view.uses for rendering.
     A template page's `common` part follows from view.shared and its path and kind: those
     stand in for it in the digest (one digest of view.shared, not ten values per page).
     """
@@ -246,7 +266,9 @@ def plan_pages(view: SiteView, salt: str, used: Callable[[str], frozenset[str] |
     shared = digests.of(view.shared)
     pages: list[Page] = []
     for kind in KINDS.values():
-        keys = used(kind.template) if kind.template else None
+        if kind.template:
+            view.uses[kind.template] = used(kind.template)
+        keys = view.uses[kind.template].names if kind.template else None
         head = f"{salt}\0{kind.name}\0{kind.template or ''}\0{shared if kind.template else ''}\0"
         of_context = digests.of_context
         pages += [page._replace(fingerprint=of_context(head + page.path, own_context(kind, view, page), keys)) for page in kind.plan(view)]

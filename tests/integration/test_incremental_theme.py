@@ -103,3 +103,20 @@ def test_a_template_cannot_read_what_no_fingerprint_holds(tmp_path: Path) -> Non
     _edit(template, "{% block main %}", "{% block main %}{% for b in items %}{{ b.body_hash }}{% endfor %}")
     with pytest.raises(TemplateError, match="has no attribute 'body_hash'"):
         build(load_config(root), BuildOptions(workers=1))
+
+
+def test_a_template_that_never_names_briefings_cannot_read_them(tmp_path: Path) -> None:
+    """Such a template gets topic summaries, so a computed attribute name fails loudly instead of leaving pages stale."""
+    from sitegen.build import BuildOptions, build
+    from sitegen.config import load_config
+    from sitegen.errors import TemplateError
+
+    root = tmp_path / "site"
+    make_probe_site(root, seeds=0)
+    shutil.rmtree(root / "themes")
+    template = root / "themes/default/templates/topics.html"
+    template.parent.mkdir(parents=True)
+    shutil.copy(PROBE_THEME.parents[2] / "sitegen/theme/templates/topics.html", template)
+    _edit(template, "{% block main %}", "{% block main %}{% set name = 'brief' ~ 'ings' %}{% for t in topics %}{{ t|attr(name)|length }}{% endfor %}")
+    with pytest.raises(TemplateError, match="has no attribute 'briefings'"):
+        build(load_config(root), BuildOptions(workers=1))
