@@ -2,6 +2,9 @@
 
 Usage: python bench/run.py [--seeds 10000] [--runs 3] [--keep] [--dir /dev/shm/sitegen-bench]
        python bench/run.py --convert-baseline REV [--seeds 10000] [--runs 3]
+       python bench/run.py --build-baseline REV [--seeds 10000] [--runs 3]
+         (build only: no-op, one body edited, one title edited, this checkout against the
+         sitegen package at git revision REV, in the same run, alternating)
          (convert only: this checkout against the converter at git revision REV, in the same run, on
          the BBC-derived seeds and on the web development set's page seeds)
 See docs/benchmark.md for what each row measures.
@@ -120,6 +123,44 @@ def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[t
     return rows
 
 
+def _checkout(rev: str, folder: Path) -> Path:
+    """The sitegen package at git revision `rev`, unpacked into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "sitegen", "themes"], check=True, capture_output=True).stdout  # sitegen/theme links to themes/default
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def build_with(code: Path, site: Path) -> Figure:
+    """`sitegen build` of `site` with the sitegen package at `code` (run from the site folder, so PYTHONPATH wins)."""
+    return run([sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"], cwd=str(site), env={**os.environ, "PYTHONPATH": str(code)})
+
+
+def build_baseline_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[tuple[str, Figure | None]]:
+    """No-op, one body edited and one title edited: this checkout and the package at `baseline`, alternating."""
+    old = _checkout(baseline, work / "baseline")
+    ours = fresh_site(work, seeds)
+    build_with(REPO, ours)  # converts the seeds and builds
+    theirs = work / "site-baseline"
+    shutil.copytree(ours, theirs, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*"))
+    sides = ((f"baseline {baseline}", old, theirs), ("this checkout", REPO, ours))
+    for _, code, site in sides:
+        build_with(code, site)  # a full build with that code
+        build_with(code, site)  # the converter's check of unchanged seeds, then skipped
+    figures: dict[str, list[Figure]] = {}
+    edits = [("no-op rebuild", None), ("one briefing's body edited", "body"), ("one briefing's title edited", "title")]
+    for number in range(runs):
+        for what, edit in edits:
+            for label, code, site in sides:
+                if edit:
+                    target = sorted((site / "content").glob("*.md"))[len(list((site / "content").glob("*.md"))) // 2 + number]
+                    text = target.read_text(encoding="utf-8")
+                    text = text + f"\nOne more paragraph, edit {number}.\n" if edit == "body" else text.replace("title: ", f"title: Edited {number}, ", 1)
+                    target.write_text(text, encoding="utf-8")
+                figures.setdefault(f"sitegen build, {what}: {label}", []).append(build_with(code, site))
+    return [(name, median(values)) for name, values in figures.items()]
+
+
 def serve_figures(site: Path, runs: int) -> Figure:
     """Seconds from saving a content file with a new title to that title in its page on disk."""
     from sitegen.config import load_config
@@ -233,11 +274,23 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs")
     parser.add_argument("--convert-baseline", metavar="REV", help="only compare convert speed with the converter at git revision REV")
+    parser.add_argument("--build-baseline", metavar="REV", help="only compare no-op and one-edit build times with sitegen at git revision REV")
     args = parser.parse_args()
     work = args.dir / f"n{args.seeds}"
     shutil.rmtree(work, ignore_errors=True)
     seeds = work / "seeds"
     make_seeds(args.seeds, seeds)
+    if args.build_baseline:
+        try:
+            rows = build_baseline_figures(work, seeds, args.build_baseline, args.runs)
+            print(f"\nsitegen build speed at {args.seeds} seeds, median of {args.runs} runs (alternating), search off, on {args.dir}; {os.cpu_count()} cores")
+            print(f"{'what':70} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
+            for name, figure in rows:
+                print(f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     if args.convert_baseline:
         try:
             rows = convert_figures(work, seeds, args.convert_baseline, args.runs)

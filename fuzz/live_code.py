@@ -20,6 +20,15 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _STRIPPED = re.compile(r"[\x00-\x20\x7f]")
 _THEME_SCRIPT_SRC = "pagefind/pagefind-ui.js"
+_CHART_PARTS = {"title", "a", "rect", "line"}
+"""What the theme's coverage chart (an `<svg class="bars">`, the `month_chart` macro) is drawn with."""
+
+
+def _theme_chart(svg: ET.Element) -> bool:
+    """The theme's own coverage chart: `<svg class="bars">` holding only bars, their links and titles, an axis
+    (its attributes are checked like every other element's)."""
+    return svg.get("class") == "bars" and all(
+        (part.tag.rpartition("}")[2].lower() if isinstance(part.tag, str) else "") in _CHART_PARTS for part in svg.iter() if part is not svg)
 
 
 def url_scheme(url: str) -> str | None:
@@ -65,7 +74,7 @@ def check_html(data: str | bytes, where: str, fragment: bool = False) -> list[st
             text = (element.text or "").strip()
             if fragment or not ((src is not None and src.endswith(_THEME_SCRIPT_SRC) and url_scheme(src) is None and not text) or (src is None and text in ALLOWED_INLINE) or _data_block(element)):
                 problems.append(f"{where}: <script src={src!r}>{text[:60]!r}")
-        elif tag in FORBIDDEN_ELEMENTS:
+        elif tag in FORBIDDEN_ELEMENTS and not (tag == "svg" and not fragment and _theme_chart(element)):
             problems.append(f"{where}: <{tag}> element")
         elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             problems.append(f"{where}: <meta http-equiv=refresh>")

@@ -19,7 +19,7 @@ from sitegen.state import BuildState, StateStore, Stamp, folder_id
 if TYPE_CHECKING:
     from sitegen.convert.report import ConvertReport
     from sitegen.model import Site
-    from sitegen.pages import Page
+    from sitegen.pages import Page, SiteView
 
 # The stages after the no-op check (convert, related, pages, publish) are imported where they
 # run, so that a build with nothing to do starts in a fraction of the time.
@@ -99,15 +99,15 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         state, entries = _load(config, options, store, salt, inputs, report, progress)
     gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again
     with report.timed("index"):
-        site, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+        view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
     if report.problems and not options.publish_on_error:
         return _finish(report, started, store)
     with report.timed("publish"):
-        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related)
+        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related, template_use=state.template_use)
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report, base_url=config.base_url)
         from sitegen.publish import publish
 
-        publish(config, options, site, pages, state, new_state, stamp, store, report, progress)
+        publish(config, options, view, pages, state, new_state, stamp, store, report, progress)
     return _finish(report, started, store)
 
 
@@ -151,26 +151,31 @@ def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: st
     """The last build's state (pages dropped if output/ is not what it describes) and the parsed content."""
     state = store.load()
     output = options.output or config.output_dir
-    if state.output_id is None or state.output_id != folder_id(output) or state.salt != salt:
+    if state.output_id is None or state.output_id != folder_id(output):
         state.pages = {}  # output/ is not what the state describes: render everything
+    # under another salt every fingerprint differs (the salt is in each), and the files of the
+    # last build are still known, so those the new site lacks are removed
     previous = state.content if state.salt == salt else {}
     entries = load_content(config, inputs.content, previous, options.workers, progress and progress.loading)
     report.problems += [problem for (_, _, _, problem) in entries.values() if problem]
     return state, entries
 
 
-def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState, store: StateStore, watched: bool = False) -> tuple[Site, list[Page]]:
+def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState, store: StateStore, watched: bool = False) -> tuple[SiteView, list[Page]]:
     """Topics, archives, neighbours and related briefings; then the plan of every output file.
 
     Serve keeps the plan in its store; when the watcher named the changes (`watched`) and they
-    move nothing, the last plan is patched instead (site_patch.py).
+    move nothing, the last site is patched instead (site_patch.py); every page's fingerprint
+    is then computed from its context as always (pages.py).
     """
     from sitegen.collisions import drop_collisions
-    from sitegen.pages import plan_pages
+    from sitegen.pages import SiteView, plan_pages
+    from sitegen.publish import environment
     from sitegen.render import static_files
     from sitegen.select import select_briefings
-    from sitegen.site_patch import Plan, edited, patch_site, unchanged_pages
+    from sitegen.site_patch import Plan, edited, patch_site
     from sitegen.taxonomy import build_site
+    from sitegen.template_use import TemplateUse, used_variables
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     briefings, collisions = drop_collisions(briefings, config.root)
@@ -180,12 +185,20 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     site = patch_site(last.site, changes) if changes is not None else build_site(briefings)
     with report.timed("related"):
         site.related = _related(site, config.related, state)
-    kept = unchanged_pages(last, site, changes) if changes is not None else None
-    pages = plan_pages(site, config.per_page, config.feed_items, salt, [(rel, _file_digest(path)) for rel, path in static_files(config)], kept)
+    view = SiteView(config, site, dict(static_files(config)))
+    known = state.template_use if state.salt == salt else {}  # the theme and config are in the salt
+
+    def used(template: str) -> TemplateUse:
+        if template not in known:
+            known[template] = used_variables(environment(config, salt), template)
+        return known[template]
+
+    pages = plan_pages(view, salt, used)
+    state.template_use = known
     if store.in_memory:
-        store.plan = Plan(salt, site, pages)
+        store.plan = Plan(salt, site)
     report.briefings, report.topics = len(site.briefings), len(site.topics)
-    return site, pages
+    return view, pages
 
 
 def _related(site: Site, count: int, state: BuildState) -> dict:
@@ -194,12 +207,6 @@ def _related(site: Site, count: int, state: BuildState) -> dict:
 
     found, state.related = update_related(site, count, state.related)
     return found
-
-
-def _file_digest(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha1(path.read_bytes()).hexdigest()[:16]
 
 
 def _finish(report: BuildReport, started: float, store: StateStore) -> BuildReport:

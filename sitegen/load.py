@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -173,9 +174,14 @@ def _briefing(rel: str, fields: dict, body: str, draft: bool, permalink: str) ->
         tags.setdefault(topic_key(name), name)
     refs = tuple(TagRef(name, key, f"topics/{key}/") for key, name in tags.items())
     body_hash = hashlib.sha1(body.encode("utf-8", "surrogatepass")).hexdigest()
-    values = (slug, fields["title"].strip(), when, fields.get("source"), fields.get("author"), refs, fields.get("summary") or "", fields.get("seed"), draft, rel, body_hash, url.lstrip("/"), (fields.get("lang") or "").strip() or None)
-    rev = hashlib.sha1(repr(values).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return Briefing(*values, rev=rev)
+    briefing = Briefing(slug, fields["title"].strip(), when, fields.get("source"), fields.get("author"), refs, fields.get("summary") or "", fields.get("seed"), draft, rel, body_hash, url.lstrip("/"), (fields.get("lang") or "").strip() or None)
+    return replace(briefing, rev=briefing_rev(briefing))
+
+
+def briefing_rev(briefing: Briefing) -> str:
+    """A hash of every field a template can read (all but the body's hash and the rev itself)."""
+    shown = [getattr(briefing, f.name) for f in dataclass_fields(Briefing) if f.name not in ("body_hash", "rev")]
+    return hashlib.sha1(repr(shown).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def read_briefing(root: Path, rel: str, tz: ZoneInfo, permalink: str) -> Loaded:

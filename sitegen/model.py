@@ -10,6 +10,11 @@ def archive_url(year: int, month: int | None = None) -> str:
     return f"archive/{year:04d}/" if month is None else f"archive/{year:04d}/{month:02d}/"
 
 
+def page_url(base: str, number: int) -> str:
+    """URL of page `number` of a list whose first page is at `base`."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
 @dataclass(frozen=True, slots=True)
 class TagRef:
     """A topic as a briefing links to it."""
@@ -33,11 +38,11 @@ class Briefing:
     seed: str | None
     draft: bool
     path: str  # content file, site-relative
-    body_hash: str
+    body_hash: str = field(repr=False)  # hidden from templates: a page shows a body only as its own `body`
     url: str  # site-relative; ends with "/" (a folder with index.html) or ".html" (a file), as the permalink says
     lang: str | None = None  # the briefing's language (BCP 47), when it differs from or refines the site's
     extra: tuple[tuple[str, str], ...] = ()
-    rev: str = ""  # hash of everything above: a page showing this briefing changes when it does
+    rev: str = field(default="", repr=False)  # hash of every other field but body_hash: what a page showing this briefing can show
 
     @property
     def output_path(self) -> str:
@@ -66,7 +71,7 @@ class Topic:
     name: str
     slug: str
     url: str
-    briefings: tuple[Briefing, ...]
+    briefings: tuple[Briefing, ...] = field(repr=False)  # printed whole, a topic shows what its summary holds
 
     @property
     def count(self) -> int:
@@ -84,7 +89,7 @@ class Period:
     year: int
     month: int | None
     url: str
-    briefings: tuple[Briefing, ...]
+    briefings: tuple[Briefing, ...] = field(repr=False)
 
     @property
     def count(self) -> int:
@@ -93,6 +98,35 @@ class Period:
     @property
     def start(self) -> datetime:
         return datetime(self.year, self.month or 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSummary:
+    """A Topic as a template that never reads its briefings gets it: everything else it has."""
+
+    name: str
+    slug: str
+    url: str
+    count: int
+    latest: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """A Period as a template that never reads its briefings gets it: everything else it has."""
+
+    year: int
+    month: int | None
+    url: str
+    count: int
+    start: datetime
+
+
+def summary(value: Topic | Period) -> TopicSummary | PeriodSummary:
+    """A topic's or period's summary: all but its briefings."""
+    if isinstance(value, Topic):
+        return TopicSummary(value.name, value.slug, value.url, value.count, value.latest)
+    return PeriodSummary(value.year, value.month, value.url, value.count, value.start)
 
 
 @dataclass(frozen=True, slots=True)

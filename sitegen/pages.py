@@ -1,27 +1,32 @@
-"""Site -> the list of output files to make, each with a fingerprint of what it shows (pure).
+"""Page kinds, in one registry: which pages each makes and the context each page is made from.
 
-A page whose fingerprint matches the last build's is not rendered again: that is the whole
-incremental-build rule, so every input a page shows must go into its fingerprint.
+A page's context (the variables its template receives, or what a feed or the sitemap is
+written from) is built by one function, `PageKind.context`, and the page's fingerprint is the
+digest of that context (digests.py). A page whose fingerprint matches the last build's is not
+rendered again: that is the whole incremental-build rule, and since rendering takes its
+values from the same function, nothing can reach a page without reaching its fingerprint.
+Adding a page kind means adding one entry to KINDS.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from math import ceil
-from operator import attrgetter
-from typing import Iterable, NamedTuple, Sequence
+from pathlib import Path
+from typing import Any, Callable, NamedTuple, Sequence
 
-from sitegen.model import Briefing, Paginator, Site
+from markupsafe import Markup
 
-_rev = attrgetter("rev")  # 10,000s of pages: map() with it beats a generator expression
-_slug = attrgetter("slug")
+from sitegen import bodies
+from sitegen.config import SiteConfig
+from sitegen.chart import month_chart
+from sitegen.digests import Deferred, Digests, digest_text
+from sitegen.model import Briefing, Paginator, Period, Site, Topic, page_url, summary
+from sitegen.taxonomy import month_groups
+from sitegen.template_use import ANYTHING, TemplateUse
 
-
-class Kept(NamedTuple):
-    """Pages of the last plan known to be unchanged (site_patch.py): taken as they are."""
-
-    briefings: dict[str, Page]  # by briefing URL
-    lists: dict[tuple[str, str], list[Page]]  # every page of a paginated list, by (kind, key)
-    sitemap: Page | None
+FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
+FEEDS = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
 
 
 class Page(NamedTuple):
@@ -34,13 +39,44 @@ class Page(NamedTuple):
     fingerprint: str = ""
 
 
-def _digest(parts: Iterable[str]) -> str:
-    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+@dataclass
+class SiteView:
+    """What every page is made from: the settings, the site, the theme's static files; with lookups."""
 
+    config: SiteConfig
+    site: Site
+    static: dict[str, Path] = field(default_factory=dict)  # output path -> source file
 
-def page_url(base: str, number: int) -> str:
-    """URL of page `number` of a list whose first page is at `base`."""
-    return base if number == 1 else f"{base}page/{number}/"
+    def __post_init__(self) -> None:
+        self.by_url: dict[str, Briefing] = {b.url: b for b in self.site.briefings}
+        self.topics: dict[str, Topic] = {t.slug: t for t in self.site.topics}
+        self.periods: dict[str, Period] = {p.url: p for p in self.site.years + self.site.months}
+        self.by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
+        self._topics_of: dict[tuple[str, ...], tuple[Topic, ...]] = {}
+        self.uses: dict[str, TemplateUse] = {}  # what each template may read (template_use.py); missing: anything
+        self._summaries: dict[int, tuple[object, object]] = {}
+        config = self.config  # the part of every page's context (common) that is the same on all
+        self.shared = {"site": config, "index_links": config.index_links, "feeds": FEEDS, "feed_base": "", "feed_title": config.title}
+
+    def summarised(self, value: Any) -> Any:
+        """A topic or period as its summary; a tuple or list with them, with theirs; anything else as it is."""
+        kind = type(value)
+        if kind is not Topic and kind is not Period and not ((kind is tuple or kind is list) and value and type(value[0]) in (Topic, Period)):
+            return value
+        found = self._summaries.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        made = summary(value) if kind is Topic or kind is Period else kind(map(self.summarised, value))
+        self._summaries[id(value)] = (value, made)
+        return made
+
+    def topics_of(self, briefing: Briefing) -> tuple[Topic, ...]:
+        """A briefing's topics, named as on the topic pages (one tuple for all briefings of the same topics)."""
+        slugs = tuple([tag.slug for tag in briefing.tags])
+        found = self._topics_of.get(slugs)
+        if found is None:
+            found = self._topics_of[slugs] = tuple([self.topics[slug] for slug in slugs])
+        return found
 
 
 def paginate(base: str, items: Sequence[Briefing], per_page: int, number: int) -> tuple[Sequence[Briefing], Paginator]:
@@ -52,75 +88,213 @@ def paginate(base: str, items: Sequence[Briefing], per_page: int, number: int) -
     return chunk, Paginator(number, total, prev_url, next_url, base, len(items))
 
 
-def _list_pages(kind: str, key: str, base: str, items: Sequence[Briefing], per_page: int, salt: str, kept: Kept | None = None) -> list[Page]:
-    if kept and (pages := kept.lists.get((kind, key))) is not None:
-        return pages
-    total = max(1, ceil(len(items) / per_page))
-    pages = []
-    head = f"{salt}\0{kind}\0{key}\0"
-    for number in range(1, total + 1):
-        chunk = items[(number - 1) * per_page : number * per_page]
-        fp = _digest([f"{head}{number}\0{total}", *map(_rev, chunk)])
-        pages.append(Page(page_url(base, number) + "index.html", kind, key, number, fp))
-    return pages
+def _list(kind: str, key: str, base: str, items: Sequence[Briefing], per_page: int) -> list[Page]:
+    """Every page of a paginated list."""
+    return [Page(page_url(base, n) + "index.html", kind, key, n) for n in range(1, max(1, ceil(len(items) / per_page)) + 1)]
 
 
-def _briefing_pages(site: Site, salt: str, kept: Kept | None = None) -> list[Page]:
-    """The page of each briefing."""
-    name_of = {t.slug: t.name for t in site.topics}.__getitem__  # a topic's name comes from every briefing's spelling
-    neighbours, related, sha1, known = site.neighbours, site.related, hashlib.sha1, kept.briefings if kept else {}
-    pages = []
-    for b in site.briefings:
-        if (page := known.get(b.url)) is not None:
-            pages.append(page)
-            continue
-        newer, older = neighbours[b.url]
-        parts = [salt, b.rev, newer.rev if newer else "", older.rev if older else "", *map(_rev, related.get(b.url, ())), *map(name_of, map(_slug, b.tags))]
-        fingerprint = sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-        pages.append(Page(b.output_path, "briefing", b.url, 1, fingerprint))
-    return pages
+def body_of(config: SiteConfig, briefing: Briefing) -> Deferred:
+    """A briefing's body HTML, read when rendered; its digest is the body's hash."""
+    return Deferred(briefing.body_hash, lambda: Markup(bodies.body_html(config, briefing)))
 
 
-def _feed_pages(site: Site, feed_items: int, salt: str) -> list[Page]:
-    pages = []
-    latest = site.briefings[:feed_items]
-    for name in ("feed.xml", "atom.xml", "feed.json"):
-        pages.append(Page(name, "feed", "", 1, _digest([salt, name, *map(_rev, latest)])))
-    for topic in site.topics:
-        items = topic.briefings[:feed_items]
-        for name in ("feed.xml", "atom.xml", "feed.json"):
-            parts = [salt, name, topic.name, *map(_rev, items)]
-            pages.append(Page(topic.url + name, "feed", topic.slug, 1, _digest(parts)))
-    return pages
+def chart_of(briefings: Sequence[Briefing]) -> Deferred:
+    """Briefings per month as a chart (chart.py), drawn when rendered; its digest is what it is drawn
+    from, the count of briefings of each month."""
+    months: dict[tuple[int, int], int] = {}
+    for b in briefings:
+        if b.date is not None:
+            month = (b.date.year, b.date.month)
+            months[month] = months.get(month, 0) + 1
+    return Deferred(digest_text([f"{year}-{month}:{count}" for (year, month), count in sorted(months.items())]), lambda: month_chart(briefings))
 
 
-def plan_pages(site: Site, per_page: int, feed_items: int, salt: str, static_files: Sequence[tuple[str, str]], kept: Kept | None = None) -> list[Page]:
-    """Every output file of the site, in a stable order.
+# --- the context of each page kind ----------------------------------------------------------
 
-    `kept`: pages of the last plan whose inputs are known not to have changed (site_patch.py).
-    """
-    pages = _briefing_pages(site, salt, kept)
-    pages += _list_pages("index", "", "", site.briefings, per_page, salt, kept)
-    topic_summary = [f"{t.slug}|{t.name}|{t.count}|{t.briefings[0].rev}" for t in site.topics]
-    pages.append(Page("topics/index.html", "topics", "", 1, _digest([salt, *topic_summary])))
-    pages.append(Page("topics/by-size.html", "topics", "size", 1, _digest([salt, "size", *topic_summary])))
-    for topic in site.topics:
-        shown = f"{topic.name}|{topic.count}|{topic.briefings[0].rev}"  # the heading of every page
-        pages += _list_pages("topic", topic.slug, topic.url, topic.briefings, per_page, salt + shown, kept)
-    archive_summary = [f"{p.url}|{p.count}" for p in site.months]
-    pages.append(Page("archive/index.html", "archive", "", 1, _digest([salt, *archive_summary])))
-    for period in site.years:
-        pages += _list_pages("year", period.url, period.url, period.briefings, per_page, salt + "|".join(archive_summary), kept)
-    for period in site.months:
-        pages += _list_pages("month", period.url, period.url, period.briefings, per_page, salt + str(period.count), kept)
-    pages += _feed_pages(site, feed_items, salt)
-    if kept and kept.sitemap:
-        pages.append(kept.sitemap)
+def common(view: SiteView, page: Page) -> dict[str, Any]:
+    """What every template receives (docs/themes.md) that follows from the settings and the page's path and kind alone."""
+    url = page.path[:-10] if page.path.endswith("index.html") else page.path
+    return {**view.shared, "root": "../" * page.path.count("/"), "page_url": url, "canonical": view.config.base_url + url, "kind": page.kind}
+
+
+def own_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
+    """What a page's context holds beyond `common`: its kind's variables and the site-wide `topic_count`."""
+    own = kind.context(view, page)
+    if kind.template is None:
+        return own
+    own.setdefault("topic_count", len(view.site.topics))
+    use = view.uses.get(kind.template, ANYTHING)
+    if not use.members:  # it never reads a topic's or period's briefings: it gets their summaries
+        summarised = view.summarised
+        own = {name: summarised(value) for name, value in own.items()}
+    return own
+
+
+def page_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
+    """The whole context of a page: for a template, `common` and its own variables (which win)."""
+    own = own_context(kind, view, page)
+    return {**common(view, page), **own} if kind.template is not None else own
+
+
+def briefing_context(view: SiteView, page: Page) -> dict[str, Any]:
+    b = view.by_url[page.key]
+    newer, older = view.site.neighbours[b.url]
+    return {"briefing": b, "newer": newer, "older": older, "related": view.site.related.get(b.url, ()), "body": body_of(view.config, b), "topics": view.topics_of(b)}
+
+
+def index_context(view: SiteView, page: Page) -> dict[str, Any]:
+    items, paginator = paginate("", view.site.briefings, view.config.per_page, page.number)
+    return {"items": items, "paginator": paginator}
+
+
+def topics_context(view: SiteView, page: Page) -> dict[str, Any]:
+    return {"order": page.key or "name", "topics": view.by_size if page.key == "size" else view.site.topics}
+
+
+def topic_context(view: SiteView, page: Page) -> dict[str, Any]:
+    topic = view.topics[page.key]
+    items, paginator = paginate(topic.url, topic.briefings, view.config.per_page, page.number)
+    return {"topic": topic, "items": items, "paginator": paginator, "months": month_groups(items),
+            "chart": chart_of(topic.briefings) if page.number == 1 else None,
+            "feed_base": topic.url, "feed_title": f"{view.config.title}: {topic.name}"}
+
+
+def archive_context(view: SiteView, page: Page) -> dict[str, Any]:
+    return {"years": view.site.years, "months": view.site.months, "chart": chart_of(view.site.briefings)}
+
+
+def period_context(view: SiteView, page: Page) -> dict[str, Any]:
+    period = view.periods[page.key]
+    items, paginator = paginate(period.url, period.briefings, view.config.per_page, page.number)
+    months = [m for m in view.site.months if m.year == period.year]
+    return {"period": period, "months": months, "items": items, "paginator": paginator}
+
+
+def not_found_root(base_url: str) -> str:
+    """Where the 404 page's links start: the path of the base URL (`/`, `/news/`), right on any host and port."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(base_url).path or "/"
+
+
+def not_found_context(view: SiteView, page: Page) -> dict[str, Any]:
+    return {"root": not_found_root(view.config.base_url)}  # served at any missing address
+
+
+def feed_context(view: SiteView, page: Page) -> dict[str, Any]:
+    """A feed: its title and items, and their bodies when feeds carry full content."""
+    config = view.config
+    if page.key:
+        topic = view.topics[page.key]
+        head = (f"{config.title}: {topic.name}", f"Briefings on {topic.name}.", topic.url, topic.url)
+        items = topic.briefings[: config.feed_items]
     else:
-        urls_and_dates = _digest(f"{b.url}|{b.date}" for b in site.briefings)  # all the sitemap shows: a body edit leaves it alone
-        pages.append(Page("sitemap.xml", "sitemap", "", 1, _digest([salt, urls_and_dates, *(f"{t.url}|{t.count}" for t in site.topics)])))
-    pages.append(Page("robots.txt", "robots", "", 1, _digest([salt])))
-    pages.append(Page("404.html", "notfound", "", 1, _digest([salt])))
-    pages.append(Page("search/index.html", "search", "", 1, _digest([salt])))
-    pages += [Page(path, "static", path, 1, digest) for path, digest in static_files]
+        head, items = (config.title, config.description, "", ""), tuple(view.site.briefings[: config.feed_items])
+    found = {b.url: body_of(config, b) for b in items} if config.feed_full_content else {}
+    return {"site": config, "format": page.path.rpartition("/")[2], "head": head, "items": items, "bodies": found}
+
+
+def sitemap_context(view: SiteView, page: Page) -> dict[str, Any]:
+    from sitegen.sitemap import sitemap_entries
+
+    entries = sitemap_entries(view.config, view.site)
+    text = "\n".join([f"{url}\t{lastmod}" for url, lastmod in entries])  # one digest for 10,000s of entries
+    return {"site": view.config, "entries": Deferred(hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lambda: entries)}
+
+
+def static_context(view: SiteView, page: Page) -> dict[str, Any]:
+    source = view.static[page.path]
+    data = source.read_bytes()
+    return {"data": Deferred(hashlib.sha1(data).hexdigest(), lambda: data)}
+
+
+# --- what each kind makes, for the kinds Python writes ---------------------------------------
+
+def make_feed(ctx: dict[str, Any]) -> bytes:
+    from sitegen import feeds
+
+    feed = feeds.Feed(*ctx["head"], ctx["items"])
+    return feeds.FORMATS[ctx["format"]](ctx["site"], feed, lambda b: ctx["bodies"][b.url])
+
+
+def make_sitemap(ctx: dict[str, Any]) -> bytes:
+    from sitegen.sitemap import sitemap_of
+
+    return sitemap_of(ctx["site"], ctx["entries"])
+
+
+def make_robots(ctx: dict[str, Any]) -> bytes:
+    from sitegen.sitemap import robots_txt
+
+    return robots_txt(ctx["site"])
+
+
+# --- the registry -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of output file: the pages it makes, each page's context, and how it is written."""
+
+    name: str
+    plan: Callable[[SiteView], list[Page]]
+    context: Callable[[SiteView, Page], dict[str, Any]]
+    template: str | None = None  # a Jinja template; else `make` writes the bytes
+    make: Callable[[dict[str, Any]], bytes] | None = None
+
+
+def _one(path: str, kind: str, key: str = "") -> Callable[[SiteView], list[Page]]:
+    return lambda view: [Page(path, kind, key)]
+
+
+def _feeds(view: SiteView) -> list[Page]:
+    pages = [Page(name, "feed") for name in FEED_FILES]
+    return pages + [Page(t.url + name, "feed", t.slug) for t in view.site.topics for name in FEED_FILES]
+
+
+KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
+    PageKind("briefing", lambda v: [Page(b.output_path, "briefing", b.url) for b in v.site.briefings], briefing_context, "briefing.html"),
+    PageKind("index", lambda v: _list("index", "", "", v.site.briefings, v.config.per_page), index_context, "index.html"),
+    PageKind("topics", lambda v: [Page("topics/index.html", "topics"), Page("topics/by-size.html", "topics", "size")], topics_context, "topics.html"),
+    PageKind("topic", lambda v: [p for t in v.site.topics for p in _list("topic", t.slug, t.url, t.briefings, v.config.per_page)], topic_context, "topic.html"),
+    PageKind("archive", _one("archive/index.html", "archive"), archive_context, "archive.html"),
+    PageKind("year", lambda v: [p for y in v.site.years for p in _list("year", y.url, y.url, y.briefings, v.config.per_page)], period_context, "period.html"),
+    PageKind("month", lambda v: [p for m in v.site.months for p in _list("month", m.url, m.url, m.briefings, v.config.per_page)], period_context, "period.html"),
+    PageKind("feed", _feeds, feed_context, make=make_feed),
+    PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
+    PageKind("robots", _one("robots.txt", "robots"), lambda v, p: {"site": v.config}, make=make_robots),
+    PageKind("notfound", _one("404.html", "notfound"), not_found_context, "404.html"),
+    PageKind("search", _one("search/index.html", "search"), lambda v, p: {}, "search.html"),
+    PageKind("static", lambda v: [Page(path, "static", path) for path in sorted(v.static)], static_context, make=lambda ctx: ctx["data"]),
+)}
+
+
+def plan_pages(view: SiteView, salt: str, used: Callable[[str], TemplateUse]) -> list[Page]:
+    """Every output file of the site, in a stable order, each with the digest of its context.
+
+    `used(template)`: what that template can read (template_use.py); kept in view.uses for rendering.
+    A template page's `common` part follows from view.shared and its path and kind: those
+    stand in for it in the digest (one digest of view.shared, not ten values per page).
+    """
+    digests = Digests()
+    shared = digests.of(view.shared)
+    pages: list[Page] = []
+    for kind in KINDS.values():
+        if kind.template:
+            view.uses[kind.template] = used(kind.template)
+        keys = view.uses[kind.template].names if kind.template else None
+        head = f"{salt}\0{kind.name}\0{kind.template or ''}\0{shared if kind.template else ''}\0"
+        of_context = digests.of_context
+        pages += [page._replace(fingerprint=of_context(head + page.path, own_context(kind, view, page), keys)) for page in kind.plan(view)]
     return pages
+
+
+def resolved(context: dict[str, Any]) -> dict[str, Any]:
+    """The context with its deferred values loaded, for rendering."""
+    out = {}
+    for key, value in context.items():
+        if isinstance(value, Deferred):
+            value = value.load()
+        elif isinstance(value, dict) and any(isinstance(v, Deferred) for v in value.values()):
+            value = {k: v.load() if isinstance(v, Deferred) else v for k, v in value.items()}
+        out[key] = value
+    return out

@@ -1,24 +1,18 @@
 """Render planned pages and write them, on every core: one page -> bytes -> write.py."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import jinja2
 import jinja2.bccache
 
-from sitegen import bodies
 from sitegen.config import SiteConfig
 from sitegen.model import Site
-from sitegen.pages import Page
+from sitegen.pages import KINDS, Page, SiteView
 from sitegen.parallel import map_chunks
-from sitegen.render import TEMPLATES, Renderer, make_env, static_files
+from sitegen.render import Renderer, make_env
 from sitegen.state import BuildState, StateStore, Stamp, folder_id
 from sitegen.write import Publisher, write_file
-
-if TYPE_CHECKING:
-    from sitegen import feeds
-
-# feeds, sitemap and search load where they are used: an edit that changes no feed need not import them.
 
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 
@@ -56,61 +50,42 @@ def _renderer() -> Renderer:
         key = _job.get("env_key") or ""
         env = _envs.get(key) if key else None
         if env is None:
-            env = make_env(_job["config"])
-            env.bytecode_cache = _template_cache(_job["config"])
+            env = make_env(_job["view"].config)
+            env.bytecode_cache = _template_cache(_job["view"].config)
             _envs.clear()
             if key:
                 _envs[key] = env
-        _job["renderer"] = Renderer(_job["config"], _job["site"], env)
+        _job["renderer"] = Renderer(_job["view"], env)
     return _job["renderer"]
+
+
+def environment(config: SiteConfig, env_key: str) -> jinja2.Environment:
+    """The theme's environment for this build (serve keeps it while config and theme stay the same)."""
+    _job.clear()
+    _job.update(view=SiteView(config, Site([], [], [], [])), env_key=env_key)
+    return _renderer().env
 
 
 def _warm(kinds: set[str]) -> None:
     """Compile the templates these pages need once, before forking, so workers inherit them."""
     renderer = _renderer()
-    for kind in sorted(kinds & TEMPLATES.keys()):
-        try:
-            renderer.env.get_template(TEMPLATES[kind])
-        except Exception:  # noqa: BLE001 - render() reports it with file and line
-            pass
-
-
-def page_bytes(page: Page) -> bytes:
-    """The bytes of one output file."""
-    config: SiteConfig = _job["config"]
-    site: Site = _job["site"]
-    if page.kind == "feed":
-        from sitegen import feeds
-
-        return feeds.FORMATS[page.path.rpartition("/")[2]](config, feed_of(config, site, page), lambda b: bodies.body_html(config, b))
-    if page.kind in ("sitemap", "robots"):
-        from sitegen import sitemap
-
-        return sitemap.sitemap_xml(config, site) if page.kind == "sitemap" else sitemap.robots_txt(config)
-    if page.kind == "static":
-        return _job["static"][page.path].read_bytes()
-    return _renderer().render(page).encode("utf-8")
-
-
-def feed_of(config: SiteConfig, site: Site, page: Page) -> feeds.Feed:
-    """The Feed a feed page describes: the whole site, or one topic."""
-    from sitegen import feeds
-
-    if not page.key:
-        return feeds.Feed(config.title, config.description, "", "", site.briefings[: config.feed_items])
-    topic = next(t for t in site.topics if t.slug == page.key)
-    return feeds.Feed(f"{config.title}: {topic.name}", f"Briefings on {topic.name}.", topic.url, topic.url, topic.briefings[: config.feed_items])
+    for kind in sorted(kinds):
+        if (template := KINDS[kind].template) is not None:
+            try:
+                renderer.env.get_template(template)
+            except Exception:  # noqa: BLE001 - render() reports it with file and line
+                pass
 
 
 def _render_chunk(pages: Sequence[Page]) -> list[bool]:
-    root, published = _job["root"], _job["published"]
-    return [write_file(root, published, page.path, page_bytes(page)) for page in pages]
+    root, published, renderer = _job["root"], _job["published"], _renderer()
+    return [write_file(root, published, page.path, renderer.page_bytes(page)) for page in pages]
 
 
-def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: Publisher, workers: int | None, progress=None, env_key: str = "") -> tuple[int, int]:
+def render_pages(view: SiteView, pages: list[Page], publisher: Publisher, workers: int | None, progress=None, env_key: str = "") -> tuple[int, int]:
     """Render and write `pages`; return (written, unchanged on disk). `env_key` names config + theme (the build's salt)."""
     _job.clear()
-    _job.update(config=config, site=site, root=publisher.root, published=publisher.published, static=dict(static_files(config)), env_key=env_key)
+    _job.update(view=view, root=publisher.root, published=publisher.published, env_key=env_key)
     _warm({page.kind for page in pages})
     on_chunk = progress.rendering(len(pages)) if progress else None
     changed = map_chunks(_render_chunk, pages, workers, on_chunk)
@@ -118,7 +93,7 @@ def render_pages(config: SiteConfig, site: Site, pages: list[Page], publisher: P
     return written, len(pages) - written
 
 
-def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
+def publish(config: SiteConfig, options, view: SiteView, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
     """Render the pages whose fingerprint changed, carry the rest over, index, and make it public.
 
     Build and serve alike: everything goes into the staging folder, which replaces output/ in
@@ -130,14 +105,14 @@ def publish(config: SiteConfig, options, site: Site, pages: list[Page], state: B
     try:
         last = state.pages.get
         todo = [p for p in pages if last(p.path) != p.fingerprint]
-        report.pages_written, report.pages_unchanged = render_pages(config, site, todo, publisher, options.workers, progress, new_state.salt)
+        report.pages_written, report.pages_unchanged = render_pages(view, todo, publisher, options.workers, progress, new_state.salt)
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
             in_spare = spare.get
             carried = [p.path for p in pages if last(p.path) == p.fingerprint != in_spare(p.path)]
             missing = set(publisher.keep(carried))
         if missing:  # deleted from output/ by hand: make them again
-            written, _ = render_pages(config, site, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
+            written, _ = render_pages(view, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
             report.pages_written += written
         gone = sorted(set(state.pages) - set(new_state.pages))  # not carried into staging: gone with the swap
         publisher.drop(sorted(set(spare) - set(new_state.pages)))

@@ -8,32 +8,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from sitegen import bodies
 from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
-from sitegen.model import Briefing, Site
-from sitegen.pages import Page, paginate
-from sitegen.chart import month_chart
-from sitegen.taxonomy import month_groups
+from sitegen.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
 
 BUILTIN_THEME = Path(__file__).parent / "theme"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-TEMPLATES = {
-    "briefing": "briefing.html",
-    "index": "index.html",
-    "topics": "topics.html",
-    "topic": "topic.html",
-    "archive": "archive.html",
-    "year": "period.html",
-    "month": "period.html",
-    "notfound": "404.html",
-    "search": "search.html",
-}
 
 
 def theme_dirs(config: SiteConfig) -> list[Path]:
@@ -94,11 +78,6 @@ def jsonld(value: Any) -> Markup:
     return Markup(text.translate(_JSON_TABLE))
 
 
-def not_found_root(base_url: str) -> str:
-    """Where the 404 page's links start: the path of the base URL (`/`, `/news/`), right on any host and port."""
-    return urlsplit(base_url).path or "/"
-
-
 @jinja2.pass_context
 def link(context: Any, url: str) -> str:
     """A site-relative URL as a link relative to the page being rendered."""
@@ -108,10 +87,27 @@ def link(context: Any, url: str) -> str:
     return context["root"] + target if target else (context["root"] or "./")
 
 
+HIDDEN = frozenset({"body_hash", "rev"})  # digests of a briefing, not part of what it shows (digests.py)
+
+
+class _Environment(jinja2.Environment):
+    """Templates read no attribute of HIDDEN: what a page shows is always in its fingerprint."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if attribute in HIDDEN:
+            return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(argument, str) and argument in HIDDEN:
+            return self.undefined(obj=obj, name=argument)
+        return super().getitem(obj, argument)
+
+
 def make_env(config: SiteConfig) -> jinja2.Environment:
     """The theme's Jinja environment: autoescape on, undefined variables are errors."""
     loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["long_date"] = long_date
     env.filters["month_name"] = month_name
     env.filters["jsonld"] = jsonld
@@ -131,91 +127,35 @@ def _undefined_hint(message: str, names: list[str]) -> str:
 
 @dataclass
 class Renderer:
-    """Renders pages of one site with one environment."""
+    """Renders pages of one site with one environment, each from its kind's context (pages.py)."""
 
-    config: SiteConfig
-    site: Site
+    view: SiteView
     env: jinja2.Environment
 
-    def render(self, page: Page) -> str:
+    def page_bytes(self, page: Page) -> bytes:
+        """The bytes of one output file."""
+        kind = KINDS[page.kind]
+        context = resolved(page_context(kind, self.view, page))
+        if kind.template is None:
+            return kind.make(context)
+        return self.render(kind.template, context).encode("utf-8")
+
+    def render(self, template_name: str, context: dict[str, Any]) -> str:
         """HTML of one page; template problems raise TemplateError naming file and line."""
-        template_name = TEMPLATES[page.kind]
-        ctx: dict[str, Any] = {}
+        config = self.view.config
         try:
             template = self.env.get_template(template_name)
-            ctx = self._context(page)
-            return template.render(ctx)
+            return template.render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{_shown(self.config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
+            raise TemplateError(f"{_shown(config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(f"template {exc.name} not found in {', '.join(_shown(self.config, str(d)) for d in theme_dirs(self.config))}") from None
+            raise TemplateError(f"template {exc.name} not found in {', '.join(_shown(config, str(d)) for d in theme_dirs(config))}") from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {exc.message}\n  {_undefined_hint(exc.message or '', [*ctx, 'link'])}") from None
+            raise TemplateError(f"{_shown(config, _template_line(exc, template_name))}: {exc.message}\n  {_undefined_hint(exc.message or '', [*context, 'link'])}") from None
         except TemplateError:
             raise
         except Exception as exc:
-            raise TemplateError(f"{_shown(self.config, _template_line(exc, template_name))}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
-
-    def _context(self, page: Page) -> dict[str, Any]:
-        depth = page.path.count("/")
-        url = page.path[: -len("index.html")] if page.path.endswith("index.html") else page.path
-        ctx: dict[str, Any] = {
-            "site": self.config,
-            "root": "../" * depth,
-            "index_links": self.config.index_links,
-            "page_url": url,
-            "canonical": self.config.absolute(url),
-            "kind": page.kind,
-            "feeds": [("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json")],
-            "feed_base": "",
-            "feed_title": self.config.title,
-            "topic_count": len(self.site.topics),
-        }
-        getattr(self, "_ctx_" + page.kind, lambda page, ctx: None)(page, ctx)
-        return ctx
-
-    def _ctx_briefing(self, page: Page, ctx: dict) -> None:
-        briefing = self._by_url[page.key]
-        newer, older = self.site.neighbours[briefing.url]
-        ctx.update(briefing=briefing, newer=newer, older=older, related=self.site.related.get(briefing.url, ()), body=Markup(bodies.body_html(self.config, briefing)))
-        ctx["topics"] = [self._topics[tag.slug] for tag in briefing.tags]  # named as on the topic pages
-
-    def _ctx_index(self, page: Page, ctx: dict) -> None:
-        ctx["items"], ctx["paginator"] = paginate("", self.site.briefings, self.config.per_page, page.number)
-
-    def _ctx_topics(self, page: Page, ctx: dict) -> None:
-        ctx["order"] = page.key or "name"
-        by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
-        ctx["topics"] = by_size if page.key == "size" else self.site.topics
-
-    def _ctx_topic(self, page: Page, ctx: dict) -> None:
-        topic = self._topics[page.key]
-        ctx["topic"] = topic
-        ctx["items"], ctx["paginator"] = paginate(topic.url, topic.briefings, self.config.per_page, page.number)
-        ctx["months"] = month_groups(ctx["items"])
-        ctx["chart"] = month_chart(topic.briefings) if page.number == 1 else None
-        ctx.update(feed_base=topic.url, feed_title=f"{self.config.title}: {topic.name}")
-
-    def _ctx_notfound(self, page: Page, ctx: dict) -> None:
-        ctx["root"] = not_found_root(self.config.base_url)  # served at any missing address: links start at the site's root
-
-    def _ctx_archive(self, page: Page, ctx: dict) -> None:
-        ctx["years"] = self.site.years
-        ctx["months"] = self.site.months
-        ctx["chart"] = month_chart(self.site.briefings)
-
-    def _ctx_year(self, page: Page, ctx: dict) -> None:
-        period = self._periods[page.key]
-        ctx["period"] = period
-        ctx["months"] = [m for m in self.site.months if m.year == period.year]
-        ctx["items"], ctx["paginator"] = paginate(period.url, period.briefings, self.config.per_page, page.number)
-
-    _ctx_month = _ctx_year
-
-    def __post_init__(self) -> None:
-        self._by_url: dict[str, Briefing] = {b.url: b for b in self.site.briefings}
-        self._topics = {t.slug: t for t in self.site.topics}
-        self._periods = {p.url: p for p in self.site.years + self.site.months}
+            raise TemplateError(f"{_shown(config, _template_line(exc, template_name))}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
 
 
 def _shown(config: SiteConfig, where: str) -> str:

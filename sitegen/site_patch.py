@@ -2,28 +2,25 @@
 
 An edit that keeps a briefing's URL, slug, date, publication and topics (its body, title,
 summary, source, or a topic's spelling) changes no list's order or membership. The new site
-is then the last one with the edited objects swapped in, and a briefing page needs a new
-fingerprint only if it shows an edited briefing: its own, its neighbours', those whose
-related briefings include one or changed, and those of topics whose name changed. Every
-other change goes the full way (taxonomy.build_site), which this equals by construction:
-tests build both ways and compare the output byte for byte.
+is then the last one with the edited objects swapped in; which pages show them is decided
+as in every build, by the digest of each page's context (pages.py). Every other change goes
+the full way (taxonomy.build_site), which this equals by construction: tests build both
+ways and compare the output byte for byte.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sitegen.model import Briefing, Period, Site, Topic
-from sitegen.pages import Kept, Page
 from sitegen.taxonomy import most_used
 
 
 @dataclass
 class Plan:
-    """The last site and page plan of a serve session, with the salt they were made under."""
+    """The last site of a serve session, with the salt it was made under."""
 
     salt: str
     site: Site
-    pages: list[Page]
 
 
 def edited(previous: Site, briefings: list[Briefing]) -> dict[str, Briefing] | None:
@@ -74,38 +71,3 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
 def _topic(topic: Topic, members: tuple[Briefing, ...]) -> Topic:
     name = most_used([t.name for b in members for t in b.tags if t.slug == topic.slug])
     return Topic(name, topic.slug, topic.url, members)
-
-
-def unchanged_pages(previous: Plan, site: Site, changes: dict[str, Briefing]) -> Kept:
-    """Pages of the previous plan that show no edited briefing.
-
-    Briefing pages: all but the edited ones, their neighbours, those whose related briefings
-    include an edited one or changed, and those of renamed topics. Paginated lists: those
-    without an edited briefing (a topic's heading shows its name, size and newest briefing,
-    so every page of a touched topic is planned again). The sitemap shows only URLs, dates
-    and topic sizes, which such edits keep.
-    """
-    stale = set(changes)
-    for url in changes:
-        stale.update(b.url for b in site.neighbours[url] if b is not None)
-    before = previous.site.related
-    stale.update(url for url, picked in site.related.items() if picked != before.get(url))  # an edited one in it compares unequal
-    renamed = {t.slug for t, old in zip(site.topics, previous.site.topics) if t.name != old.name}
-    if renamed:
-        stale.update(b.url for t in site.topics if t.slug in renamed for b in t.briefings)
-    touched = {("index", "")} if changes else set()
-    touched |= {("topic", t.slug) for b in changes.values() for t in b.tags} | {("topic", slug) for slug in renamed}
-    touched |= {("month", b.month_url) for b in changes.values()} | {("year", b.year_url) for b in changes.values()}
-    briefings: dict[str, Page] = {}
-    lists: dict[tuple[str, str], list[Page]] = {}
-    sitemap = None
-    for page in previous.pages:
-        if page.kind == "briefing":
-            if page.key not in stale:
-                briefings[page.key] = page
-        elif page.kind in ("index", "topic", "year", "month"):
-            if (page.kind, page.key) not in touched:
-                lists.setdefault((page.kind, page.key), []).append(page)
-        elif page.kind == "sitemap":
-            sitemap = page
-    return Kept(briefings, lists, sitemap)

@@ -27,7 +27,7 @@ from sitegen.errors import Problem, SitegenError
 from sitegen.model import Briefing, TagRef
 
 DB_FILE = "build-state.sqlite"
-FORMAT = 2  # of the parts; with the version, a cache of another format is ignored
+FORMAT = 4  # of the parts; with the version, a cache of another format is ignored
 SHARDS = 64
 _OLD_FILES = ("build-state.pickle", "build-stamp.pickle")  # sitegen 0.1
 
@@ -46,9 +46,10 @@ class BuildState:
     spare_pages: dict[str, str] = field(default_factory=dict)  # the site before output/, kept beside it (write.py)
     spare_extra: list[str] = field(default_factory=list)
     spare_id: tuple[int, int] | None = None
+    template_use: dict = field(default_factory=dict)  # template -> template_use.TemplateUse, under this salt
 
 
-_META = ("version", "salt", "extra_files", "output_id", "spare_extra", "spare_id")
+_META = ("version", "salt", "extra_files", "output_id", "spare_extra", "spare_id", "template_use")
 
 
 _FIELDS = tuple(f.name for f in fields(Briefing))

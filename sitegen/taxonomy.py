@@ -38,15 +38,15 @@ def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]
 
 def month_groups(briefings: Sequence[Briefing]) -> list[Period]:
     """Consecutive briefings (newest first) grouped by month, for month headings in a list."""
-    groups: list[Period] = []
+    runs: list[tuple[int, int, list[Briefing]]] = []
     for briefing in briefings:
         assert briefing.date is not None
         year, month = briefing.date.year, briefing.date.month
-        if groups and (groups[-1].year, groups[-1].month) == (year, month):
-            groups[-1] = Period(year, month, groups[-1].url, groups[-1].briefings + (briefing,))
+        if runs and runs[-1][:2] == (year, month):
+            runs[-1][2].append(briefing)
         else:
-            groups.append(Period(year, month, archive_url(year, month), (briefing,)))
-    return groups
+            runs.append((year, month, [briefing]))
+    return [Period(year, month, archive_url(year, month), tuple(items)) for year, month, items in runs]
 
 
 def build_site(briefings: list[Briefing]) -> Site:

@@ -12,6 +12,9 @@ from fuzz.live_code import ALLOWED_INLINE, check_html, check_json_feed, check_xm
     '<a href="&#106;avascript:alert(1)">x</a>', '<iframe src="https://example.org/"></iframe>', "<svg><script>alert(1)</script></svg>",
     '<form action="javascript:alert(1)"></form>', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
     '<div style="background:url(javascript:alert(1))">x</div>', '<script type="application/ld+json">{"a": 1}</script><script>alert(1)</script>',
+    '<svg class="bars"><script>alert(1)</script></svg>', '<svg class="bars"><foreignObject><p>x</p></foreignObject></svg>',
+    '<svg class="bars"><a href="javascript:alert(1)"><rect/></a></svg>', '<svg class="bars"><rect onclick="alert(1)"/></svg>',
+    '<svg class="other"><rect/></svg>',
 ])
 def test_live_code_is_found(html: str) -> None:
     assert check_html(f"<!DOCTYPE html><html><head></head><body>{html}</body></html>", "page.html") != []
@@ -21,6 +24,7 @@ def test_live_code_is_found(html: str) -> None:
     '<a href="https://example.org/">x</a>', '<a href="mailto:a@example.org">x</a>', '<a href="../topics/index.html">x</a>', '<a href="#top">x</a>',
     "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", '<script src="../pagefind/pagefind-ui.js"></script>', '<script type="application/ld+json">{"a": "\\u003c/script\\u003e"}</script>',
     f"<script>{next(iter(ALLOWED_INLINE))}</script>",
+    '<svg class="bars" viewBox="0 0 10 81"><title>Briefings per month</title><a href="../archive/2023/10/"><rect x="0" y="0" width="8" height="80"><title>October 2023: 2 briefings</title></rect></a><line class="axis" x1="0" y1="80.5" x2="10" y2="80.5"/></svg>',
 ])
 def test_safe_markup_passes(html: str) -> None:
     assert check_html(f"<!DOCTYPE html><html><head></head><body>{html}</body></html>", "page.html") == []
