@@ -4,8 +4,11 @@ A topic is given when the story is about it (see `Taxonomy.decide`): the headlin
 score (strong mentions weighted up in headline and lead, plus weak ones) is high enough. Weak aliases
 (`play`, `single`) alone give a topic only in the story's main group (the group with the highest total
 score: sport, culture, ...; countries and organisations never make it) and only as two distinct words.
-A topic outside the main group, not in the headline, needs two distinct strong aliases. Topics
-scoring under a quarter of the strongest are passed over; at most MAX_TAGS, the strongest first.
+A topic of the main group needs less (score 2) when the first paragraph names it or two distinct
+strong aliases do; one outside the main group, not in the headline, needs two distinct strong aliases
+or one said again and again. A topic named only in the body of a long text needs a mention for each
+CHARS_PER_MENTION characters. Topics scoring under a quarter of the strongest are passed over; at most
+MAX_TAGS, the strongest first.
 """
 from __future__ import annotations
 
@@ -27,17 +30,25 @@ BODY_MINIMUM = 3
 OUTSIDE_DISTINCT = 2
 """A topic outside the story's main group, absent from the headline, needs this many distinct strong aliases ..."""
 OUTSIDE_MINIMUM = 3
-"""... and this score."""
+"""... and this score ..."""
+OUTSIDE_REPEATED = 5
+"""... or, with one strong alias only, this score (the alias said again and again)."""
 SHARE_OF_TOP = 0.25
 """A topic scoring less than this share of the strongest topic's score is passed over."""
 WEAK_DISTINCT = 2
 """A topic of the dominant group with no strong alias needs this many distinct weak aliases ..."""
 WEAK_MINIMUM = 3
 """... and this many weak mentions."""
+MAIN_MINIMUM = 2
+"""A topic of the story's main group absent from the headline needs only this score when the first paragraph names it ..."""
+MAIN_DISTINCT = 2
+"""... or it has this many distinct strong aliases."""
 NEUTRAL_GROUPS = frozenset({"countries", "organisations"})
 """Groups that say where and who, not what a story is about: they never make the main group."""
 NEUTRAL_MINIMUM = 4
 """A country or organisation absent from the headline needs this score."""
+CHARS_PER_MENTION = 3000
+"""A topic named only in the body needs a score of one for each this many characters of text (a long story, more mentions)."""
 MAX_TAGS = 5
 """At most this many topics a briefing (fewer if `convert.max_tags` says so)."""
 
@@ -229,12 +240,12 @@ class Taxonomy:
     def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS) -> Decision:
         """The topics a story is about, strongest first, and why each other candidate was passed over."""
         rows = self._rows(title, paragraphs)
-        given, refused, dominant = self._choose(rows, limit, True)
+        given, refused, dominant = self._choose(rows, limit, True, sum(map(len, paragraphs)))
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
         return Decision(given, reasons, dominant, evidence)
 
-    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
         """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group).
 
         Without `explain`, topics that cannot pass (no headline mention, score under every minimum) are left out of the refusals.
@@ -265,8 +276,12 @@ class Taxonomy:
         given: list[str] = []
         cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
         for topic in candidates:
+            row = rows[topic]
+            body_only = not (row[0] or row[1])
             if scores[topic] < floor:
                 refused[topic] = ("share", scores[topic], top)
+            elif body_only and scores[topic] < length / CHARS_PER_MENTION:
+                refused[topic] = ("sparse", scores[topic], length)
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
@@ -275,22 +290,24 @@ class Taxonomy:
 
     def tags(self, title: str, paragraphs: Sequence[str], limit: int) -> tuple[str, ...]:
         """The topics a story is about, strongest first (see decide)."""
-        return self._choose(self._rows(title, paragraphs), limit)[0]
+        return self._choose(self._rows(title, paragraphs), limit, False, sum(map(len, paragraphs)))[0]
 
 
 _REASONS = {
     "weak_outside": "only weak aliases, and outside the story's main group",
     "weak": "only weak aliases",
     "weak_few": "only weak aliases ({} distinct, {} mention(s)); needs " + f"{WEAK_DISTINCT} distinct and {WEAK_MINIMUM} mentions",
-    "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}",
+    "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}; needs "
+               + f"{OUTSIDE_DISTINCT} distinct and {OUTSIDE_MINIMUM}, or {OUTSIDE_REPEATED}",
     "low": "score {} is under {} and the headline does not name it",
     "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
     "full": "{} stronger topics given already",
+    "sparse": "named only in the body, score {} is thin for a text of {} characters (one a " + f"{CHARS_PER_MENTION}" + ")",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
 
 
-_LOWEST = min(BODY_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
+_LOWEST = min(BODY_MINIMUM, MAIN_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
 """Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
 
 
@@ -305,10 +322,15 @@ def _refusal(row: list, score: int, group: str | None, dominant: str | None) -> 
     if row[0]:
         return None
     if group and dominant and group != dominant and group not in NEUTRAL_GROUPS:
-        if score < OUTSIDE_MINIMUM or len(set(row[4])) < OUTSIDE_DISTINCT:
+        if score < OUTSIDE_MINIMUM or (len(set(row[4])) < OUTSIDE_DISTINCT and score < OUTSIDE_REPEATED):
             return ("outside", dominant, len(set(row[4])), score)
         return None
-    minimum = NEUTRAL_MINIMUM if group in NEUTRAL_GROUPS else BODY_MINIMUM
+    if group in NEUTRAL_GROUPS:
+        minimum = NEUTRAL_MINIMUM
+    elif group is not None and group == dominant and (row[1] or len(set(row[4])) >= MAIN_DISTINCT):
+        minimum = MAIN_MINIMUM
+    else:
+        minimum = BODY_MINIMUM
     return ("low", score, minimum) if score < minimum else None
 
 

@@ -120,3 +120,28 @@ def test_built_in_taxonomy_is_big_enough(tmp_path: Path) -> None:
                  "Elections", "Economy", "Markets", "Technology", "Football", "Militias", "Terrorism", "Climate", "Health", "Film", "Music"):
         assert name in topics
     assert len(topics) >= 150
+
+
+def test_main_group_topic_needs_less_when_the_lead_or_two_aliases_name_it() -> None:
+    # Football makes the main group (sport); named once in the lead (score 2) it is given, as with
+    # two distinct aliases in the body; one alias twice in the body (score 2) is not enough.
+    assert CULTURE.tags("Cup tie", ["The midfielder was fined.", "He said nothing."], 8) == ("Football",)
+    assert CULTURE.tags("Cup tie", ["He was fined.", "The midfielder played football."], 8) == ("Football",)
+    decision = CULTURE.decide("Cup tie", ["He was fined.", "Football, said the football club."])
+    assert decision.given == () and decision.refused["Football"] == "score 2 is under 3 and the headline does not name it"
+
+
+def test_one_alias_said_again_and_again_gives_a_topic_outside_the_main_group() -> None:
+    story = ["The midfielder ran. Football, football and football.", "An album, an album, an album, an album and an album."]
+    assert CULTURE.tags("Cup tie", story, 8) == ("Football", "Music")  # Music: one alias, score 5
+    fewer = ["The midfielder ran. Football, football and football.", "An album, an album, an album and an album."]
+    assert CULTURE.decide("Cup tie", fewer).refused["Music"].startswith("outside the story's main group (sport), not in the headline, with 1 distinct")
+
+
+def test_a_long_text_needs_more_mentions_of_a_topic_named_only_in_its_body() -> None:
+    filler = "Words about nothing in particular go on here. " * 300  # 13,800 characters: a score of 5 needed
+    decision = CULTURE.decide("A list", ["Intro.", filler, "An album, an album, an album."])
+    assert decision.given == ()
+    assert decision.refused["Music"].startswith("named only in the body, score 3 is thin for a text of")
+    assert CULTURE.tags("A list", ["An album.", filler, "An album, an album."], 8) == ("Music",)  # named in the lead
+    assert CULTURE.tags("A list", ["Intro.", "An album, an album, an album."], 8) == ("Music",)  # a short text
