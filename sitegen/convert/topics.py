@@ -55,12 +55,14 @@ MAX_TAGS = 5
 
 @dataclass(frozen=True)
 class Topic:
-    """One topic of a taxonomy file: its aliases (the name is one too), weak aliases, phrases that are not it, its group."""
+    """One topic of a taxonomy file: its aliases (the name is one too), weak aliases, phrases that are not it, its group,
+    and (language, alias) pairs: aliases that are another word in a story in that language (German `war`, "was")."""
 
     aliases: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     group: str | None = None
+    not_in: tuple[tuple[str, str], ...] = ()
 
 
 def is_acronym(alias: str) -> bool:
@@ -115,6 +117,8 @@ class Slot:
     stem: str = ""
     """The alias for counting distinct aliases (see stem_of)."""
     group: str | None = None
+    not_in: frozenset[str] = frozenset()
+    """Languages (codes such as `de`) in which this spelling is another word and counts for no topic."""
 
 
 def stem_of(alias: str) -> str:
@@ -169,6 +173,8 @@ class Taxonomy:
     forms: Mapping[str, Slot]
     acronyms: frozenset[str]
     padded: bool = False
+    foreign: frozenset[str] = frozenset()
+    """The languages some alias is another word in (see Slot.not_in)."""
 
     def slot_of(self, spelling: str) -> Slot | None:
         """What a matched spelling stands for."""
@@ -202,17 +208,19 @@ class Taxonomy:
                 counts[slot.topic] += times
         return counts
 
-    def _rows(self, title: str, paragraphs: Sequence[str]) -> dict[str, list]:
+    def _rows(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, list]:
         """Mentions per topic as plain lists (this runs for every seed):
         [title, lead, body, weak, strong stems, weak stems, group]; a stem list may repeat a stem.
+        In a story in `lang`, aliases that are another word in that language are left out.
         """
         rows: dict[str, list] = {}
+        foreign = lang if lang in self.foreign else None
         body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
         head = (self._spellings(title), 0), (self._spellings(paragraphs[0]) if paragraphs else (), 1), (body, 2)
         for found, region in head:
             for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
                 topic = slot.topic
-                if topic is None:
+                if topic is None or (foreign and foreign in slot.not_in):
                     continue
                 row = rows.get(topic)
                 if row is None:
@@ -233,13 +241,13 @@ class Taxonomy:
         return [(slot, 1) for spelling in self.pattern.findall(" " + text if self.padded else text)
                 for slot in [forms.get(spelling) or self.slot_of(spelling)] if slot]
 
-    def evidence(self, title: str, paragraphs: Sequence[str]) -> dict[str, Evidence]:
+    def evidence(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, Evidence]:
         """Each topic's mentions in the headline, the first paragraph and the rest."""
-        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs).items()}
+        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs, lang).items()}
 
-    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS) -> Decision:
-        """The topics a story is about, strongest first, and why each other candidate was passed over."""
-        rows = self._rows(title, paragraphs)
+    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS, lang: str | None = None) -> Decision:
+        """The topics a story (in language `lang`, if known) is about, strongest first, and why each other candidate was passed over."""
+        rows = self._rows(title, paragraphs, lang)
         given, refused, dominant = self._choose(rows, limit, True, sum(map(len, paragraphs)))
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
@@ -288,9 +296,9 @@ class Taxonomy:
                 given.append(topic)
         return tuple(given), refused, dominant
 
-    def tags(self, title: str, paragraphs: Sequence[str], limit: int) -> tuple[str, ...]:
-        """The topics a story is about, strongest first (see decide)."""
-        return self._choose(self._rows(title, paragraphs), limit, False, sum(map(len, paragraphs)))[0]
+    def tags(self, title: str, paragraphs: Sequence[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
+        """The topics a story (in language `lang`, if known) is about, strongest first (see decide)."""
+        return self._choose(self._rows(title, paragraphs, lang), limit, False, sum(map(len, paragraphs)))[0]
 
 
 _REASONS = {
@@ -342,11 +350,14 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     for topic in sorted(specs):
         spec = specs[topic]
         weak = {" ".join(alias.split()) for alias in spec.weak}
+        not_in: dict[str, set[str]] = {}
+        for lang, alias in spec.not_in:
+            not_in.setdefault(" ".join(alias.split()).lower(), set()).add(lang)  # the word in any case
         own: dict[str, Slot] = {}
         for alias in (topic, *spec.aliases, *spec.weak):
             alias = " ".join(alias.split())
             if alias:
-                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group)
+                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group, frozenset(not_in.get(alias.lower(), ())))
                 for form in ({alias} if is_acronym(alias) else case_forms(alias)):
                     slot = own.get(form)
                     if slot is None or (new.weak and not slot.weak):  # marked weak: weak in every spelling
@@ -361,8 +372,9 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
                 folded.setdefault(form, excluded)
     forms = {**folded, **exact}
     acronyms = frozenset(form for form, slot in exact.items() if slot.topic and form.replace(".", "").isalnum())
+    foreign = frozenset(lang for spec in specs.values() for lang, _ in spec.not_in)
     if not forms:
-        return Taxonomy(specs, None, forms, acronyms)
+        return Taxonomy(specs, None, forms, acronyms, False, foreign)
     # When every spelling starts with a word character, "a non-word character, then a spelling"
     # over " " + text finds exactly what "(?<!\w)spelling" finds over text (a match cannot start
     # right where the previous one ended, since it must be followed by a non-word character), and
@@ -370,7 +382,7 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     # lookbehind at every position.
     padded = all(_WORD_START.match(form) for form in forms)
     head = r"\W(" if padded else r"(?<!\w)(?:"
-    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded)
+    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded, foreign)
 
 
 EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())

@@ -86,7 +86,7 @@ def test_bad_topic_keys_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_taxonomy(tmp_path, ConvertConfig())
     assert [(p.line, p.message) for p in error.value.problems] == [
-        (4, "topic `Cheese` has an unknown key `unless`: use aliases, weak, except or group."),
+        (4, "topic `Cheese` has an unknown key `unless`: use aliases, weak, except, group or not_in."),
         (5, "group of topic `Cheese` must be a name such as `sport`."),
         (6, "excluded phrase of topic `Cheese` must be a non-empty text."),
     ]
@@ -104,7 +104,7 @@ def test_bad_site_file_names_line(tmp_path: Path) -> None:
     (tmp_path / "topics.yaml").write_text("Iraq: [a]\nCheese: {x: 1}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         load_taxonomy(tmp_path, ConvertConfig())
-    assert [(p.path, p.line, p.message) for p in error.value.problems] == [("topics.yaml", 2, "topic `Cheese` has an unknown key `x`: use aliases, weak, except or group.")]
+    assert [(p.path, p.line, p.message) for p in error.value.problems] == [("topics.yaml", 2, "topic `Cheese` has an unknown key `x`: use aliases, weak, except, group or not_in.")]
 
 
 def test_invalid_yaml_and_merge() -> None:
@@ -145,3 +145,26 @@ def test_a_long_text_needs_more_mentions_of_a_topic_named_only_in_its_body() -> 
     assert decision.refused["Music"].startswith("named only in the body, score 3 is thin for a text of")
     assert CULTURE.tags("A list", ["An album.", filler, "An album, an album."], 8) == ("Music",)  # named in the lead
     assert CULTURE.tags("A list", ["Intro.", "An album, an album, an album."], 8) == ("Music",)  # a short text
+
+
+def test_an_alias_that_is_another_word_in_the_story_language_counts_for_nothing_there() -> None:
+    taxonomy = build_taxonomy({"War": Topic(("war", "ceasefire"), (), (), "security", (("de", "war"),))})
+    german = ["Es war ein langer Tag.", "Der Weg war weit, war steil und war nass."]
+    assert taxonomy.tags("Ein Tag", german, 5, "de") == ()
+    assert taxonomy.decide("Ein Tag", german, 5, "de").evidence == {}
+    assert taxonomy.tags("Ein Tag", german, 5) == ("War",)  # language unknown: every alias counts
+    assert taxonomy.tags("War ends", ["The war is over, and the ceasefire holds."], 5, "en") == ("War",)
+    assert taxonomy.tags("Krieg", ["Die Waffenruhe (ceasefire) hält.", "Ceasefire, ceasefire."], 5, "de") == ("War",)
+
+
+def test_site_file_not_in_is_checked_and_merged(tmp_path: Path) -> None:
+    (tmp_path / "topics.yaml").write_text("Music: {not_in: {de: [rock]}}\n", encoding="utf-8")
+    taxonomy = load_taxonomy(tmp_path, ConvertConfig())
+    assert ("de", "rock") in taxonomy.topics["Music"].not_in and ("fr", "tour") in taxonomy.topics["Music"].not_in
+    (tmp_path / "topics.yaml").write_text("Music: {not_in: [rock]}\nFilm: {not_in: {'': [cinema]}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_taxonomy(tmp_path, ConvertConfig())
+    assert [(p.line, p.message) for p in error.value.problems] == [
+        (1, "`not_in` of topic `Music` must map language codes to aliases, such as `{de: [war]}`."),
+        (2, "`not_in` of topic `Film` needs language codes such as `de` or `fr` as keys."),
+    ]
