@@ -289,7 +289,7 @@ class Taxonomy:
             if scores[topic] < floor:
                 refused[topic] = ("share", scores[topic], top)
             elif body_only and scores[topic] < length / CHARS_PER_MENTION:
-                refused[topic] = ("sparse", scores[topic], length)
+                refused[topic] = ("sparse", scores[topic], length / CHARS_PER_MENTION, length)
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
@@ -310,7 +310,7 @@ _REASONS = {
     "low": "score {} is under {} and the headline does not name it",
     "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
     "full": "{} stronger topics given already",
-    "sparse": "named only in the body, score {} is thin for a text of {} characters (one a " + f"{CHARS_PER_MENTION}" + ")",
+    "sparse": "named only in the body, score {} is under {:.1f} for a text of {:,} characters (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
 
