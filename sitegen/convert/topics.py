@@ -286,7 +286,7 @@ class Taxonomy:
         for topic in candidates:
             row = rows[topic]
             body_only = not (row[0] or row[1])
-            if scores[topic] < floor:
+            if scores[topic] < floor and not row[0]:  # the headline names it: never a minor mention
                 refused[topic] = ("share", scores[topic], top)
             elif body_only and scores[topic] < length / CHARS_PER_MENTION:
                 refused[topic] = ("sparse", scores[topic], length / CHARS_PER_MENTION, length)
