@@ -168,3 +168,9 @@ def test_site_file_not_in_is_checked_and_merged(tmp_path: Path) -> None:
         (1, "`not_in` of topic `Music` must map language codes to aliases, such as `{de: [war]}`."),
         (2, "`not_in` of topic `Film` needs language codes such as `de` or `fr` as keys."),
     ]
+
+
+def test_a_topic_the_headline_names_is_never_a_minor_mention() -> None:
+    story = ["The midfielder scored. Football, football, football.", "Football " * 12 + "and the West End."]
+    assert CULTURE.tags("Album launch", story, 8) == ("Football", "Music")  # Music: 3 against Football's 20
+    assert CULTURE.decide("Launch", story).refused["Theatre"].startswith("outside the story's main group")
