@@ -32,12 +32,12 @@ def main() -> None:
     for _, data in blobs:
         reading = read_seed_bytes(data, config, today, {})
         title, label = strip_label(reading.headline.title or "")
-        steps.append((title, label, [p.text or " ".join(p.items) for p in reading.paras]))
+        steps.append((title, label, [p.text or " ".join(p.items) for p in reading.paras], reading.lang))
     topic, whole = [], []
     for _ in range(args.runs):
         started = time.process_time()
-        for title, label, texts in steps:
-            topic_tags(taxonomy, title, label, texts, config.max_tags)
+        for title, label, texts, lang in steps:
+            topic_tags(taxonomy, title, label, texts, config.max_tags, lang)
         topic.append(time.process_time() - started)
         started = time.process_time()
         for name, data in blobs:

@@ -66,7 +66,7 @@ def _body(reading: Reading) -> list[str]:
 def _topics(reading: Reading, result: Converted, taxonomy: Taxonomy, limit: int) -> list[str]:
     """The topics given, each with its evidence, and the strongest candidates passed over, with the reason."""
     texts = [para.text or " ".join(para.items) for para in reading.paras]
-    decision = taxonomy.decide(result.title, texts, limit)
+    decision = taxonomy.decide(result.title, texts, limit, reading.lang)
     out = [f"topics: {', '.join(result.tags) if result.tags else 'none'}"
            + (f" (main group: {decision.group})" if decision.group else "")]
 

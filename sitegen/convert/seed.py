@@ -88,9 +88,9 @@ def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxono
     return converted(name, reading, config, taxonomy)
 
 
-def topic_tags(taxonomy: Taxonomy, title: str, label: str | None, texts: list[str], limit: int) -> tuple[str, ...]:
-    """The topic step: the taxonomy's tags for a headline and body paragraphs; a headline label comes first."""
-    tags = taxonomy.tags(title, texts, limit)
+def topic_tags(taxonomy: Taxonomy, title: str, label: str | None, texts: list[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
+    """The topic step: the taxonomy's tags for a headline and body paragraphs (in language `lang`); a headline label comes first."""
+    tags = taxonomy.tags(title, texts, limit, lang)
     if label:
         tags = (label, *(tag for tag in tags if tag != label))[: max(limit, 1)]
     return tags
@@ -110,7 +110,7 @@ def converted(name: str, reading: Reading, config: ConvertConfig, taxonomy: Taxo
                                 "Add a line such as `Published: 27 October 2023` under the headline of the seed and convert again, "
                                 "or give the briefing a `date:`; `sitegen convert --explain` shows the dates it saw.", "warning"))
     texts = [para.text or " ".join(para.items) for para in paras]
-    tags = topic_tags(taxonomy, title, label, texts, config.max_tags)
+    tags = topic_tags(taxonomy, title, label, texts, config.max_tags, reading.lang)
     source = reading.headline.source or reading.byline.agency
     author = reading.byline.author
     fields = {"title": title, "date": date, "draft": True if date is None else None, "source": source,

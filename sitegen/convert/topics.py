@@ -4,8 +4,11 @@ A topic is given when the story is about it (see `Taxonomy.decide`): the headlin
 score (strong mentions weighted up in headline and lead, plus weak ones) is high enough. Weak aliases
 (`play`, `single`) alone give a topic only in the story's main group (the group with the highest total
 score: sport, culture, ...; countries and organisations never make it) and only as two distinct words.
-A topic outside the main group, not in the headline, needs two distinct strong aliases. Topics
-scoring under a quarter of the strongest are passed over; at most MAX_TAGS, the strongest first.
+A topic of the main group needs less (score 2) when the first paragraph names it or two distinct
+strong aliases do; one outside the main group, not in the headline, needs two distinct strong aliases
+or one said again and again. A topic named only in the body of a long text needs a mention for each
+CHARS_PER_MENTION characters. Topics scoring under a quarter of the strongest are passed over; at most
+MAX_TAGS, the strongest first.
 """
 from __future__ import annotations
 
@@ -27,29 +30,39 @@ BODY_MINIMUM = 3
 OUTSIDE_DISTINCT = 2
 """A topic outside the story's main group, absent from the headline, needs this many distinct strong aliases ..."""
 OUTSIDE_MINIMUM = 3
-"""... and this score."""
+"""... and this score ..."""
+OUTSIDE_REPEATED = 5
+"""... or, with one strong alias only, this score (the alias said again and again)."""
 SHARE_OF_TOP = 0.25
 """A topic scoring less than this share of the strongest topic's score is passed over."""
 WEAK_DISTINCT = 2
 """A topic of the dominant group with no strong alias needs this many distinct weak aliases ..."""
 WEAK_MINIMUM = 3
 """... and this many weak mentions."""
+MAIN_MINIMUM = 2
+"""A topic of the story's main group absent from the headline needs only this score when the first paragraph names it ..."""
+MAIN_DISTINCT = 2
+"""... or it has this many distinct strong aliases."""
 NEUTRAL_GROUPS = frozenset({"countries", "organisations"})
 """Groups that say where and who, not what a story is about: they never make the main group."""
 NEUTRAL_MINIMUM = 4
 """A country or organisation absent from the headline needs this score."""
+CHARS_PER_MENTION = 3000
+"""A topic named only in the body needs a score of one for each this many characters of text (a long story, more mentions)."""
 MAX_TAGS = 5
 """At most this many topics a briefing (fewer if `convert.max_tags` says so)."""
 
 
 @dataclass(frozen=True)
 class Topic:
-    """One topic of a taxonomy file: its aliases (the name is one too), weak aliases, phrases that are not it, its group."""
+    """One topic of a taxonomy file: its aliases (the name is one too), weak aliases, phrases that are not it, its group,
+    and (language, alias) pairs: aliases that are another word in a story in that language (German `war`, "was")."""
 
     aliases: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     group: str | None = None
+    not_in: tuple[tuple[str, str], ...] = ()
 
 
 def is_acronym(alias: str) -> bool:
@@ -104,6 +117,8 @@ class Slot:
     stem: str = ""
     """The alias for counting distinct aliases (see stem_of)."""
     group: str | None = None
+    not_in: frozenset[str] = frozenset()
+    """Languages (codes such as `de`) in which this spelling is another word and counts for no topic."""
 
 
 def stem_of(alias: str) -> str:
@@ -158,6 +173,8 @@ class Taxonomy:
     forms: Mapping[str, Slot]
     acronyms: frozenset[str]
     padded: bool = False
+    foreign: frozenset[str] = frozenset()
+    """The languages some alias is another word in (see Slot.not_in)."""
 
     def slot_of(self, spelling: str) -> Slot | None:
         """What a matched spelling stands for."""
@@ -191,17 +208,19 @@ class Taxonomy:
                 counts[slot.topic] += times
         return counts
 
-    def _rows(self, title: str, paragraphs: Sequence[str]) -> dict[str, list]:
+    def _rows(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, list]:
         """Mentions per topic as plain lists (this runs for every seed):
         [title, lead, body, weak, strong stems, weak stems, group]; a stem list may repeat a stem.
+        In a story in `lang`, aliases that are another word in that language are left out.
         """
         rows: dict[str, list] = {}
+        foreign = lang if lang in self.foreign else None
         body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
         head = (self._spellings(title), 0), (self._spellings(paragraphs[0]) if paragraphs else (), 1), (body, 2)
         for found, region in head:
             for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
                 topic = slot.topic
-                if topic is None:
+                if topic is None or (foreign and foreign in slot.not_in):
                     continue
                 row = rows.get(topic)
                 if row is None:
@@ -222,19 +241,19 @@ class Taxonomy:
         return [(slot, 1) for spelling in self.pattern.findall(" " + text if self.padded else text)
                 for slot in [forms.get(spelling) or self.slot_of(spelling)] if slot]
 
-    def evidence(self, title: str, paragraphs: Sequence[str]) -> dict[str, Evidence]:
+    def evidence(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, Evidence]:
         """Each topic's mentions in the headline, the first paragraph and the rest."""
-        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs).items()}
+        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs, lang).items()}
 
-    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS) -> Decision:
-        """The topics a story is about, strongest first, and why each other candidate was passed over."""
-        rows = self._rows(title, paragraphs)
-        given, refused, dominant = self._choose(rows, limit, True)
+    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS, lang: str | None = None) -> Decision:
+        """The topics a story (in language `lang`, if known) is about, strongest first, and why each other candidate was passed over."""
+        rows = self._rows(title, paragraphs, lang)
+        given, refused, dominant = self._choose(rows, limit, True, sum(map(len, paragraphs)))
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
         return Decision(given, reasons, dominant, evidence)
 
-    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
         """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group).
 
         Without `explain`, topics that cannot pass (no headline mention, score under every minimum) are left out of the refusals.
@@ -265,32 +284,38 @@ class Taxonomy:
         given: list[str] = []
         cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
         for topic in candidates:
-            if scores[topic] < floor:
+            row = rows[topic]
+            body_only = not (row[0] or row[1])
+            if scores[topic] < floor and not row[0]:  # the headline names it: never a minor mention
                 refused[topic] = ("share", scores[topic], top)
+            elif body_only and scores[topic] < length / CHARS_PER_MENTION:
+                refused[topic] = ("sparse", scores[topic], length / CHARS_PER_MENTION, length)
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
                 given.append(topic)
         return tuple(given), refused, dominant
 
-    def tags(self, title: str, paragraphs: Sequence[str], limit: int) -> tuple[str, ...]:
-        """The topics a story is about, strongest first (see decide)."""
-        return self._choose(self._rows(title, paragraphs), limit)[0]
+    def tags(self, title: str, paragraphs: Sequence[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
+        """The topics a story (in language `lang`, if known) is about, strongest first (see decide)."""
+        return self._choose(self._rows(title, paragraphs, lang), limit, False, sum(map(len, paragraphs)))[0]
 
 
 _REASONS = {
     "weak_outside": "only weak aliases, and outside the story's main group",
     "weak": "only weak aliases",
     "weak_few": "only weak aliases ({} distinct, {} mention(s)); needs " + f"{WEAK_DISTINCT} distinct and {WEAK_MINIMUM} mentions",
-    "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}",
+    "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}; needs "
+               + f"{OUTSIDE_DISTINCT} distinct and {OUTSIDE_MINIMUM}, or {OUTSIDE_REPEATED}",
     "low": "score {} is under {} and the headline does not name it",
     "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
     "full": "{} stronger topics given already",
+    "sparse": "named only in the body, score {} is under {:.1f} for a text of {:,} characters (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
 
 
-_LOWEST = min(BODY_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
+_LOWEST = min(BODY_MINIMUM, MAIN_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK_MINIMUM)
 """Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
 
 
@@ -305,10 +330,15 @@ def _refusal(row: list, score: int, group: str | None, dominant: str | None) -> 
     if row[0]:
         return None
     if group and dominant and group != dominant and group not in NEUTRAL_GROUPS:
-        if score < OUTSIDE_MINIMUM or len(set(row[4])) < OUTSIDE_DISTINCT:
+        if score < OUTSIDE_MINIMUM or (len(set(row[4])) < OUTSIDE_DISTINCT and score < OUTSIDE_REPEATED):
             return ("outside", dominant, len(set(row[4])), score)
         return None
-    minimum = NEUTRAL_MINIMUM if group in NEUTRAL_GROUPS else BODY_MINIMUM
+    if group in NEUTRAL_GROUPS:
+        minimum = NEUTRAL_MINIMUM
+    elif group is not None and group == dominant and (row[1] or len(set(row[4])) >= MAIN_DISTINCT):
+        minimum = MAIN_MINIMUM
+    else:
+        minimum = BODY_MINIMUM
     return ("low", score, minimum) if score < minimum else None
 
 
@@ -320,11 +350,14 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     for topic in sorted(specs):
         spec = specs[topic]
         weak = {" ".join(alias.split()) for alias in spec.weak}
+        not_in: dict[str, set[str]] = {}
+        for lang, alias in spec.not_in:
+            not_in.setdefault(" ".join(alias.split()).lower(), set()).add(lang)  # the word in any case
         own: dict[str, Slot] = {}
         for alias in (topic, *spec.aliases, *spec.weak):
             alias = " ".join(alias.split())
             if alias:
-                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group)
+                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group, frozenset(not_in.get(alias.lower(), ())))
                 for form in ({alias} if is_acronym(alias) else case_forms(alias)):
                     slot = own.get(form)
                     if slot is None or (new.weak and not slot.weak):  # marked weak: weak in every spelling
@@ -339,8 +372,9 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
                 folded.setdefault(form, excluded)
     forms = {**folded, **exact}
     acronyms = frozenset(form for form, slot in exact.items() if slot.topic and form.replace(".", "").isalnum())
+    foreign = frozenset(lang for spec in specs.values() for lang, _ in spec.not_in)
     if not forms:
-        return Taxonomy(specs, None, forms, acronyms)
+        return Taxonomy(specs, None, forms, acronyms, False, foreign)
     # When every spelling starts with a word character, "a non-word character, then a spelling"
     # over " " + text finds exactly what "(?<!\w)spelling" finds over text (a match cannot start
     # right where the previous one ended, since it must be followed by a non-word character), and
@@ -348,7 +382,7 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     # lookbehind at every position.
     padded = all(_WORD_START.match(form) for form in forms)
     head = r"\W(" if padded else r"(?<!\w)(?:"
-    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded)
+    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded, foreign)
 
 
 EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, TypeVar
 
 import yaml
 
@@ -11,8 +11,10 @@ from sitegen.config import ConvertConfig
 from sitegen.convert.topics import BUILT_IN, Taxonomy, Topic, cached_taxonomy
 from sitegen.errors import ConfigError, Problem
 
-_HINT = ("Write one topic per line as `Topic: [alias, alias]`, or `Topic: {aliases: [...], weak: [...], except: [...], group: name}`"
+_HINT = ("Write one topic per line as `Topic: [alias, alias]`, or `Topic: {aliases: [...], weak: [...], except: [...], group: name,"
+         " not_in: {de: [alias]}}`"
          " (or `Topic: false` to drop a built-in topic).")
+_T = TypeVar("_T")
 _KEYS = {"aliases": "aliases", "weak": "weak", "except": "excluded"}
 """Keys of a topic written as a mapping that hold lists of texts (and the Topic field each fills)."""
 
@@ -47,10 +49,27 @@ def _texts(path: str, what: str, node: yaml.Node, problems: list[Problem]) -> tu
     return ()
 
 
+def _not_in(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """`not_in: {de: [war]}`: per language code, aliases that are another word in a story in that language."""
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(_problem(path, node, f"`not_in` of topic `{name}` must map language codes to aliases, such as `{{de: [war]}}`."))
+        return ()
+    pairs: list[tuple[str, str]] = []
+    for key, value in node.value:
+        lang = _value(key) if isinstance(key, yaml.ScalarNode) else None
+        if not isinstance(lang, str) or not lang.strip() or not lang.strip().replace("-", "").isalpha():
+            problems.append(_problem(path, key, f"`not_in` of topic `{name}` needs language codes such as `de` or `fr` as keys."))
+            continue
+        pairs += [(lang.strip().lower(), alias) for alias in _texts(path, f"alias under `not_in` of topic `{name}`", value, problems)]
+    return tuple(pairs)
+
+
 def _mapping(path: str, name: str, node: yaml.MappingNode, problems: list[Problem]) -> Topic:
-    """A topic written as a mapping: aliases, weak (aliases that count only beside a strong one), except (phrases that are not it), group."""
+    """A topic written as a mapping: aliases, weak (aliases that count only beside a strong one), except (phrases that are not it),
+    group, not_in (aliases that are another word in a language)."""
     fields: dict[str, tuple[str, ...]] = {}
     group = None
+    not_in: tuple[tuple[str, str], ...] | None = None
     for key, value in node.value:
         word = _value(key) if isinstance(key, yaml.ScalarNode) else None
         if word in _KEYS and _KEYS[word] not in fields:
@@ -61,11 +80,13 @@ def _mapping(path: str, name: str, node: yaml.MappingNode, problems: list[Proble
             if not isinstance(group, str) or not group.strip():
                 problems.append(_problem(path, value, f"group of topic `{name}` must be a name such as `sport`."))
                 group = ""
-        elif word in _KEYS or word == "group":
+        elif word == "not_in" and not_in is None:
+            not_in = _not_in(path, name, value, problems)
+        elif word in _KEYS or word in ("group", "not_in"):
             problems.append(_problem(path, key, f"topic `{name}` has `{word}` twice."))
         else:
-            problems.append(_problem(path, key, f"topic `{name}` has an unknown key `{word}`: use aliases, weak, except or group."))
-    return Topic(fields.get("aliases", ()), fields.get("weak", ()), fields.get("excluded", ()), (group or "").strip() or None)
+            problems.append(_problem(path, key, f"topic `{name}` has an unknown key `{word}`: use aliases, weak, except, group or not_in."))
+    return Topic(fields.get("aliases", ()), fields.get("weak", ()), fields.get("excluded", ()), (group or "").strip() or None, not_in or ())
 
 
 def _topic(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> Topic | None:
@@ -112,7 +133,7 @@ def built_in_topics() -> dict[str, Topic | None]:
     return parse_topics(BUILT_IN.read_text(encoding="utf-8"), "sitegen/data/topics.yaml", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def _union(*lists: tuple[str, ...]) -> tuple[str, ...]:
+def _union(*lists: tuple[_T, ...]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
@@ -129,7 +150,7 @@ def merge_topics(base: Mapping[str, Topic | None], extra: Mapping[str, Topic | N
         old = merged.get(name, Topic())
         weak = _union(old.weak, topic.weak)
         merged[name] = Topic(tuple(a for a in _union(old.aliases, topic.aliases) if a not in weak), weak,
-                             _union(old.excluded, topic.excluded), topic.group or old.group)
+                             _union(old.excluded, topic.excluded), topic.group or old.group, _union(old.not_in, topic.not_in))
     return merged
 
 

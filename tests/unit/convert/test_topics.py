@@ -86,7 +86,7 @@ def test_bad_topic_keys_name_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_taxonomy(tmp_path, ConvertConfig())
     assert [(p.line, p.message) for p in error.value.problems] == [
-        (4, "topic `Cheese` has an unknown key `unless`: use aliases, weak, except or group."),
+        (4, "topic `Cheese` has an unknown key `unless`: use aliases, weak, except, group or not_in."),
         (5, "group of topic `Cheese` must be a name such as `sport`."),
         (6, "excluded phrase of topic `Cheese` must be a non-empty text."),
     ]
@@ -104,7 +104,7 @@ def test_bad_site_file_names_line(tmp_path: Path) -> None:
     (tmp_path / "topics.yaml").write_text("Iraq: [a]\nCheese: {x: 1}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         load_taxonomy(tmp_path, ConvertConfig())
-    assert [(p.path, p.line, p.message) for p in error.value.problems] == [("topics.yaml", 2, "topic `Cheese` has an unknown key `x`: use aliases, weak, except or group.")]
+    assert [(p.path, p.line, p.message) for p in error.value.problems] == [("topics.yaml", 2, "topic `Cheese` has an unknown key `x`: use aliases, weak, except, group or not_in.")]
 
 
 def test_invalid_yaml_and_merge() -> None:
@@ -120,3 +120,57 @@ def test_built_in_taxonomy_is_big_enough(tmp_path: Path) -> None:
                  "Elections", "Economy", "Markets", "Technology", "Football", "Militias", "Terrorism", "Climate", "Health", "Film", "Music"):
         assert name in topics
     assert len(topics) >= 150
+
+
+def test_main_group_topic_needs_less_when_the_lead_or_two_aliases_name_it() -> None:
+    # Football makes the main group (sport); named once in the lead (score 2) it is given, as with
+    # two distinct aliases in the body; one alias twice in the body (score 2) is not enough.
+    assert CULTURE.tags("Cup tie", ["The midfielder was fined.", "He said nothing."], 8) == ("Football",)
+    assert CULTURE.tags("Cup tie", ["He was fined.", "The midfielder played football."], 8) == ("Football",)
+    decision = CULTURE.decide("Cup tie", ["He was fined.", "Football, said the football club."])
+    assert decision.given == () and decision.refused["Football"] == "score 2 is under 3 and the headline does not name it"
+
+
+def test_one_alias_said_again_and_again_gives_a_topic_outside_the_main_group() -> None:
+    story = ["The midfielder ran. Football, football and football.", "An album, an album, an album, an album and an album."]
+    assert CULTURE.tags("Cup tie", story, 8) == ("Football", "Music")  # Music: one alias, score 5
+    fewer = ["The midfielder ran. Football, football and football.", "An album, an album, an album and an album."]
+    assert CULTURE.decide("Cup tie", fewer).refused["Music"].startswith("outside the story's main group (sport), not in the headline, with 1 distinct")
+
+
+def test_a_long_text_needs_more_mentions_of_a_topic_named_only_in_its_body() -> None:
+    filler = "Words about nothing in particular go on here. " * 300  # 13,800 characters: a score of 5 needed
+    decision = CULTURE.decide("A list", ["Intro.", filler, "An album, an album, an album."])
+    assert decision.given == ()
+    assert decision.refused["Music"] == "named only in the body, score 3 is under 4.6 for a text of 13,835 characters (one for each 3,000)"
+    assert CULTURE.tags("A list", ["An album.", filler, "An album, an album."], 8) == ("Music",)  # named in the lead
+    assert CULTURE.tags("A list", ["Intro.", "An album, an album, an album."], 8) == ("Music",)  # a short text
+
+
+def test_an_alias_that_is_another_word_in_the_story_language_counts_for_nothing_there() -> None:
+    taxonomy = build_taxonomy({"War": Topic(("war", "ceasefire"), (), (), "security", (("de", "war"),))})
+    german = ["Es war ein langer Tag.", "Der Weg war weit, war steil und war nass."]
+    assert taxonomy.tags("Ein Tag", german, 5, "de") == ()
+    assert taxonomy.decide("Ein Tag", german, 5, "de").evidence == {}
+    assert taxonomy.tags("Ein Tag", german, 5) == ("War",)  # language unknown: every alias counts
+    assert taxonomy.tags("War ends", ["The war is over, and the ceasefire holds."], 5, "en") == ("War",)
+    assert taxonomy.tags("Krieg", ["Die Waffenruhe (ceasefire) hält.", "Ceasefire, ceasefire."], 5, "de") == ("War",)
+
+
+def test_site_file_not_in_is_checked_and_merged(tmp_path: Path) -> None:
+    (tmp_path / "topics.yaml").write_text("Music: {not_in: {de: [rock]}}\n", encoding="utf-8")
+    taxonomy = load_taxonomy(tmp_path, ConvertConfig())
+    assert ("de", "rock") in taxonomy.topics["Music"].not_in and ("fr", "tour") in taxonomy.topics["Music"].not_in
+    (tmp_path / "topics.yaml").write_text("Music: {not_in: [rock]}\nFilm: {not_in: {'': [cinema]}}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_taxonomy(tmp_path, ConvertConfig())
+    assert [(p.line, p.message) for p in error.value.problems] == [
+        (1, "`not_in` of topic `Music` must map language codes to aliases, such as `{de: [war]}`."),
+        (2, "`not_in` of topic `Film` needs language codes such as `de` or `fr` as keys."),
+    ]
+
+
+def test_a_topic_the_headline_names_is_never_a_minor_mention() -> None:
+    story = ["The midfielder scored. Football, football, football.", "Football " * 12 + "and the West End."]
+    assert CULTURE.tags("Album launch", story, 8) == ("Football", "Music")  # Music: 3 against Football's 20
+    assert CULTURE.decide("Launch", story).refused["Theatre"].startswith("outside the story's main group")
