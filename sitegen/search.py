@@ -14,14 +14,14 @@ killed build leaves the last complete index in output/.
 """
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sitegen import bodies, search_order, search_shards
+from sitegen import bodies, pagefind_service, search_order, search_shards
 from sitegen.config import SiteConfig
 from sitegen.errors import SitegenError
 from sitegen.model import Briefing, Site
@@ -83,13 +83,11 @@ def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
     return folders
 
 
-async def _index_shard(config: SiteConfig, briefings: list[Briefing], target: Path, slots: asyncio.Semaphore) -> None:
-    from pagefind.index import PagefindIndex
-
-    async with slots:
-        async with PagefindIndex(config={"output_path": str(target)}) as index:
-            for briefing in briefings:
-                await index.add_custom_record(**record(config, briefing))
+def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], target: Path) -> None:
+    with pagefind_service.Index(binary) as index:
+        for briefing in briefings:
+            index.add_record(**record(config, briefing))
+        index.write(target)
     for path in sorted(target.rglob("*"), reverse=True):  # the UI lives once, beside the shards
         rel = path.relative_to(target).as_posix()
         if path.is_file() and not _BUNDLE.fullmatch(rel):
@@ -102,26 +100,23 @@ async def _index_shard(config: SiteConfig, briefings: list[Briefing], target: Pa
         pass  # a Pagefind format this cannot read: the bundle is still valid, only not byte-stable (CI checks)
 
 
-async def _index_all(config: SiteConfig, todo: dict[str, list[Briefing]], root: Path, workers: int) -> None:
-    slots = asyncio.Semaphore(workers)
-    await asyncio.gather(*(_index_shard(config, briefings, root / INDEX_DIR / folder, slots) for folder, briefings in todo.items()))
+def _index_all(config: SiteConfig, binary: Path, todo: dict[str, list[Briefing]], root: Path, workers: int) -> None:
+    """Index shards `workers` at a time, each in its own Pagefind process (threads only wait on them)."""
+    with ThreadPoolExecutor(workers) as pool:
+        for done in [pool.submit(_index_shard, config, binary, briefings, root / INDEX_DIR / folder) for folder, briefings in todo.items()]:
+            done.result()
 
 
-def _ui(config: SiteConfig) -> dict[str, bytes]:
+def _ui(config: SiteConfig, binary: Path) -> dict[str, bytes]:
     """Pagefind's search UI files, kept under .sitegen-cache/ per Pagefind version (made once)."""
     from importlib.metadata import version
 
     folder = config.cache_dir / f"search-ui-{version('pagefind')}"
     if not all((folder / name).is_file() for name in UI_FILES):
         scratch = config.cache_dir / "search-ui-scratch"
-
-        async def make() -> None:
-            from pagefind.index import PagefindIndex
-
-            async with PagefindIndex(config={"output_path": str(scratch)}) as index:
-                await index.add_custom_record(url="/", content="sitegen", language=_language(config))
-
-        _run(make)
+        with pagefind_service.Index(binary) as index:
+            index.add_record("/", "sitegen", _language(config), {}, {}, {})
+            index.write(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         for name in UI_FILES:
             (scratch / name).replace(folder / name)
@@ -129,21 +124,11 @@ def _ui(config: SiteConfig) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in UI_FILES}
 
 
-def _run(coroutine_function, *args) -> None:
-    """Run Pagefind's async API in a thread of its own: the caller may be inside an event loop."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(lambda: asyncio.run(coroutine_function(*args))).result()
-
-
-def _require_pagefind() -> None:
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        get_executable = None  # type: ignore[assignment]
-    if get_executable is None or get_executable() is None:
+def _binary() -> Path:
+    binary = pagefind_service.executable()
+    if binary is None:
         raise SitegenError("search is on but Pagefind is not installed.\n  Run `pip install 'pagefind[bin]'`, or set `search: false` in sitegen.yaml.")
+    return binary
 
 
 def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildState, workers: int | None = None) -> list[str]:
@@ -161,18 +146,16 @@ def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildStat
     for folder, briefings in folders.items():
         if folder not in last or publisher.keep(last[folder]):  # new, changed, or deleted from output/ by hand
             todo[folder] = briefings
-    if todo:
-        _require_pagefind()
-        try:
-            _run(_index_all, config, todo, root, worker_count(workers))
-        except SitegenError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - Pagefind's service reports its own failures
-            raise SitegenError(f"Pagefind failed to index the site: {exc}") from None
+    binary = _binary()
+    try:
+        if todo:
+            _index_all(config, binary, todo, root, worker_count(workers))
+        ui = _ui(config, binary)
+    except (pagefind_service.PagefindError, OSError) as exc:
+        raise SitegenError(f"Pagefind failed to index the site: {exc}") from None
     files = sorted(p.relative_to(root).as_posix() for folder in folders for p in (root / INDEX_DIR / folder).rglob("*") if p.is_file())
-    _require_pagefind()
     top = {MANIFEST: json.dumps({"shards": list(folders)}, separators=(",", ":")).encode("utf-8")}
-    top.update((f"{INDEX_DIR}/{name}", data) for name, data in _ui(config).items())
+    top.update((f"{INDEX_DIR}/{name}", data) for name, data in ui.items())
     for rel, data in top.items():
         write_file(root, publisher.published, rel, data)
     return sorted([*files, *top])
