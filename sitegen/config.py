@@ -67,7 +67,7 @@ class SiteConfig:
     """Related briefings shown on each briefing page (0 turns it off)."""
     search: bool = True
     """Build a Pagefind search index (needs the pagefind package)."""
-    search_shard_size: int = 1000
+    search_shard_size: int = 500
     """Most briefings in one shard of the search index (each shard is indexed on its own)."""
     convert: ConvertConfig = field(default_factory=ConvertConfig)
     """Converter settings."""
