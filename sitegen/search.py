@@ -37,7 +37,8 @@ _BUNDLE = re.compile(r"(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wa
 RECORDS = "records-1"  # bump when what a record holds changes: every shard is indexed again
 
 
-def _language(config: SiteConfig) -> str:
+def index_language(config: SiteConfig) -> str:
+    """The one language of the index: the site's (a briefing in another language is still found)."""
     return config.language.split("-")[0].lower()
 
 
@@ -68,14 +69,14 @@ def record(config: SiteConfig, briefing: Briefing) -> dict:
     if briefing.source:
         filters["source"] = [_filter_value(briefing.source)]
     day = briefing.date.date().isoformat()
-    return {"url": _url(config, briefing), "content": f"{briefing.title}\n{body_text(bodies.body_html(config, briefing))}", "language": _language(config),
+    return {"url": _url(config, briefing), "content": f"{briefing.title}\n{body_text(bodies.body_html(config, briefing))}", "language": index_language(config),
             "meta": {"title": briefing.title, "date": day}, "filters": filters, "sort": {"date": day}}
 
 
 def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
     """Shard folder (under pagefind/) -> its briefings in URL order."""
     by_url = {_url(config, b): b for b in site.briefings if b.date is not None}
-    settings = [RECORDS, _language(config), str(config.index_links)]
+    settings = [RECORDS, index_language(config), str(config.index_links)]
     folders = {}
     for name, urls in search_shards.shards(list(by_url), config.search_shard_size).items():
         members = [by_url[u] for u in urls]
@@ -115,7 +116,7 @@ def _ui(config: SiteConfig, binary: Path) -> dict[str, bytes]:
     if not all((folder / name).is_file() for name in UI_FILES):
         scratch = config.cache_dir / "search-ui-scratch"
         with pagefind_service.Index(binary) as index:
-            index.add_record("/", "sitegen", _language(config), {}, {}, {})
+            index.add_record("/", "sitegen", index_language(config), {}, {}, {})
             index.write(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         for name in UI_FILES:
