@@ -8,7 +8,6 @@ import re
 import shutil
 import threading
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
