@@ -39,14 +39,14 @@ def make_seeds(count: int, folder: Path) -> None:
     (folder / "truth.jsonl").unlink(missing_ok=True)
 
 
-def fresh_site(work: Path, seeds: Path) -> Path:
-    """A site with the seeds, no content, no output, no cache; search off (timed on its own)."""
-    site = work / "site"
+def fresh_site(work: Path, seeds: Path, search: bool = False) -> Path:
+    """A site with the seeds, no content, no output, no cache; search off, or the default config."""
+    site = work / ("site-search" if search else "site")
     if site.exists():
         shutil.rmtree(site)
     site.mkdir(parents=True)
     shutil.copytree(seeds, site / "seeds", copy_function=os.link)
-    (site / "sitegen.yaml").write_text("search: false\n", encoding="utf-8")
+    (site / "sitegen.yaml").write_text("" if search else "search: false\n", encoding="utf-8")
     return site
 
 
@@ -78,6 +78,25 @@ def sitegen_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
         lines = seed.read_text(encoding="utf-8").split("\n")
         (site / "seeds" / f"zz_bench_{number}.txt").write_text("\n".join(lines) + f"\n\nAdded for the benchmark, seed {number}.\n", encoding="utf-8")
         results["seed"].append(build(site))
+    return {k: median(v) for k, v in results.items()}
+
+
+def search_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
+    """The default config (search on): cold convert + build + index, no-op, one edited briefing."""
+    results: dict[str, list[Figure]] = {k: [] for k in ("cold", "noop", "edit")}
+    for _ in range(runs):
+        site = fresh_site(work, seeds, search=True)
+        results["cold"].append(build(site))
+    build(site)  # the converter's one extra check (see the first-rebuild row)
+    for _ in range(runs):
+        results["noop"].append(build(site))
+    content = sorted((site / "content").glob("*.md"))
+    for number in range(runs):
+        target = content[len(content) // 2 + number]
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text + f"\nOne more paragraph, edit {number}.\n", encoding="utf-8")
+        results["edit"].append(build(site))
+    shutil.rmtree(site)
     return {k: median(v) for k, v in results.items()}
 
 
@@ -247,13 +266,30 @@ def hugo_figures(site: Path, work: Path, runs: int) -> tuple[Figure, Figure] | N
     return median(cold), median(again)
 
 
-def pagefind_figure(site: Path) -> Figure | None:
+def pagefind_figure(output: Path) -> Figure | None:
     try:
         import pagefind_bin  # noqa: F401
     except ImportError:
         return None
-    shutil.rmtree(site / "output" / "pagefind", ignore_errors=True)
-    return run([sys.executable, "-m", "pagefind", "--site", str(site / "output"), "--output-subdir", "pagefind", "--silent"])
+    shutil.rmtree(output / "pagefind", ignore_errors=True)
+    return run([sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind", "--silent"])
+
+
+def hugo_pagefind_figure(work: Path, runs: int) -> Figure | None:
+    """What a Hugo user runs for search: `hugo && pagefind` (cold), on the site hugo_figures made."""
+    hugo, source = shutil.which("hugo"), work / "hugo"
+    if hugo is None or not source.is_dir():
+        return None
+    figures = []
+    for _ in range(runs):
+        for leftover in (source / "public", source / "resources"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        built = run([hugo, "--source", str(source), "--quiet"])
+        indexed = pagefind_figure(source / "public")
+        if indexed is None:
+            return None
+        figures.append(Figure(built.seconds + indexed.seconds, max(built.peak_mb, indexed.peak_mb), max(built.peak_pss_mb, indexed.peak_pss_mb)))
+    return median(figures)
 
 
 def table(rows: list[tuple[str, Figure | None]], hugo: Figure | None, floor: Figure) -> str:
@@ -312,9 +348,15 @@ def main() -> None:
         serve = serve_figures(site, args.runs)
         floor = floor_figure(site)
         hugo = hugo_figures(site, work, args.runs)
-        search = pagefind_figure(site)
+        search = pagefind_figure(site / "output")
+        hugo_search = hugo_pagefind_figure(work, args.runs)
+        with_search = search_figures(work, seeds, args.runs)
         hugo_cold = hugo[0] if hugo else None
         rows = [
+            ("search on (default config): cold convert + build + index", with_search["cold"]),
+            ("search on: no-op rebuild", with_search["noop"]),
+            ("search on: one briefing edited", with_search["edit"]),
+            ("hugo + pagefind, cold (what a Hugo user runs for search)", hugo_search),
             (f"sitegen build, cold: convert + build ({args.seeds} seeds)", ours["cold"]),
             ("sitegen build, first rebuild (converter re-checks seeds)", ours["first"]),
             ("sitegen build, no-op rebuild", ours["noop"]),
@@ -328,6 +370,8 @@ def main() -> None:
         ]
         print(f"\nsitegen benchmark: {args.seeds} seeds, median of {args.runs} runs, output on {args.dir}; {os.cpu_count()} cores")
         print(table(rows, hugo_cold, floor))
+        if hugo_search:
+            print(f"search on, cold: {with_search['cold'].seconds / hugo_search.seconds:.2f}x hugo + pagefind")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

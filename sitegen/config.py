@@ -67,6 +67,8 @@ class SiteConfig:
     """Related briefings shown on each briefing page (0 turns it off)."""
     search: bool = True
     """Build a Pagefind search index (needs the pagefind package)."""
+    search_shard_size: int = 500
+    """Most briefings in one shard of the search index (each shard is indexed on its own)."""
     convert: ConvertConfig = field(default_factory=ConvertConfig)
     """Converter settings."""
 
@@ -104,7 +106,7 @@ class SiteConfig:
 
 
 _SECTIONS: dict[str, type] = {"convert": ConvertConfig}
-_MINIMUM = {"per_page": 1, "feed_items": 1, "max_seed_bytes": 1}
+_MINIMUM = {"per_page": 1, "feed_items": 1, "max_seed_bytes": 1, "search_shard_size": 1}
 """Whole-number settings that cannot be 0; the others may."""
 _MAY_BE_EMPTY = {"convert.encoding"}
 """Text settings whose default is empty (nothing set); the others need a text."""
