@@ -79,8 +79,8 @@ def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
     settings = [RECORDS, index_language(config), str(config.index_links)]
     folders = {}
     for name, urls in search_shards.shards(list(by_url), config.search_shard_size).items():
-        members = [by_url[u] for u in urls]
-        folders[f"{name}-{search_shards.digest([*settings, *(f'{b.url} {b.rev}' for b in members)])}"] = members
+        members = [by_url[u] for u in urls]  # a shard's name: the digest of every part of its records (URL as indexed, fields, body)
+        folders[f"{name}-{search_shards.digest([*settings, *(f'{u} {by_url[u].rev} {by_url[u].body_hash}' for u in urls)])}"] = members
     return folders
 
 
