@@ -44,13 +44,17 @@ class Index:
             stdin.flush()
         except BrokenPipeError:
             raise PagefindError("Pagefind's service stopped") from None
-        while b"," not in self._buffer:
-            chunk = stdout.read1(1 << 16)
-            if not chunk:
-                raise PagefindError("Pagefind's service stopped")
-            self._buffer += chunk
-        answer, _, self._buffer = self._buffer.partition(b",")
-        reply = json.loads(base64.b64decode(answer))["payload"]
+        while True:  # the answer to this message (Pagefind may send others, such as progress, first)
+            while b"," not in self._buffer:
+                chunk = stdout.read1(1 << 16)
+                if not chunk:
+                    raise PagefindError("Pagefind's service stopped")
+                self._buffer += chunk
+            answer, _, self._buffer = self._buffer.partition(b",")
+            message = json.loads(base64.b64decode(answer))
+            if message.get("message_id") == self._message_id:
+                break
+        reply = message["payload"]
         if reply.get("type") == "Error":
             raise PagefindError(reply.get("message", "unknown error"))
         return reply
@@ -68,7 +72,7 @@ class Index:
         if self._process.stdin:
             self._process.stdin.close()
         try:
-            self._process.wait(5)
+            self._process.wait(60)  # it may still be writing
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
