@@ -66,7 +66,16 @@ class Index:
         self._send({"type": "AddFile", "index_id": self._index_id, "file_path": source_path, "url": None, "file_contents": content})
 
     def write(self, output_path: Path) -> None:
-        self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_path)})
+        """Write the index's files into output_path. They are asked for and written here, not by
+        Pagefind's WriteFiles, whose answer can come before its files are whole."""
+        reply = self._send({"type": "GetFiles", "index_id": self._index_id})
+        root = output_path.resolve()
+        for item in reply.get("files", []):
+            target = (root / item["path"]).resolve()
+            if root not in target.parents:
+                raise PagefindError(f"Pagefind named a file outside the index: {item['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(item["content"]))
 
     def close(self) -> None:
         if self._process.stdin:

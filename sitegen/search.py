@@ -85,16 +85,10 @@ def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
 
 
 def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], target: Path) -> None:
-    for attempt in (1, 2):  # a bundle whose entry file came out unreadable is made once more
-        with pagefind_service.Index(binary) as index:
-            for briefing in briefings:
-                index.add_record(**record(config, briefing))
-            index.write(target)
-        if _readable_entry(target):
-            break
-        shutil.rmtree(target)
-    else:
-        raise pagefind_service.PagefindError(f"Pagefind twice wrote an unreadable pagefind-entry.json for the shard {target.name}")
+    with pagefind_service.Index(binary) as index:
+        for briefing in briefings:
+            index.add_record(**record(config, briefing))
+        index.write(target)
     for path in sorted(target.rglob("*"), reverse=True):  # the UI lives once, beside the shards
         rel = path.relative_to(target).as_posix()
         if path.is_file() and not _BUNDLE.fullmatch(rel):
@@ -105,15 +99,6 @@ def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], ta
         search_order.stabilise(target)  # same records, same bytes: Pagefind alone writes filters in random order
     except ValueError:
         pass  # a Pagefind format this cannot read: the bundle is still valid, only not byte-stable (CI checks)
-
-
-def _readable_entry(bundle: Path) -> bool:
-    """The bundle's entry file (the browser's first read) is whole JSON."""
-    try:
-        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return True
 
 
 def _index_all(config: SiteConfig, binary: Path, todo: dict[str, list[Briefing]], root: Path, workers: int) -> None:
