@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from tests.integration.test_incremental import Site
-from tests.integration.test_incremental_theme import PROBE_THEME
+from tests.integration.test_incremental_theme import install_probe_theme
 from tests.safety.synthetic import seed_text
 
 TOPICS = ["Economy", "Trade", "Health", "Ports", "Fisheries", "economy"]
@@ -81,7 +81,7 @@ class EditedSite(RuleBasedStateMachine):
             self.seeds[f"item-{i:02d}"] = 0
             self._seed(f"item-{i:02d}")
         if self.probe:
-            shutil.copytree(PROBE_THEME, self.root / "themes" / "default")
+            install_probe_theme(self.root / "themes" / "default")
         self.site = Site(self.root, self.scratch, serve_mode=False)
         self.site.check()
 

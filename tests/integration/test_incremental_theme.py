@@ -2,8 +2,11 @@
 
 The built-in theme shows only some of what docs/themes.md promises a template (it prints no
 `topic_count`, no topic sizes on briefing pages); a customised theme may print any of it.
-The probe theme (tests/fixtures/probe-theme) prints all of it on every page kind, so a page
-whose fingerprint misses anything it can show is caught here as a difference from a clean build.
+The probe theme prints all of it on every page kind, so a page whose fingerprint misses anything
+it can show is caught here as a difference from a clean build. It is the built-in theme with one
+addition: tests/fixtures/probe-theme holds `_probe.html`, and `install_probe_theme` writes a
+`base.html` that is the built-in one calling it; every other template is the built-in one, so the
+probe follows the built-in theme as it changes.
 """
 from __future__ import annotations
 
@@ -16,6 +19,16 @@ from tests.integration.test_incremental import CONFIG, Site, _briefing, _edit
 from tests.safety.synthetic import write_seeds
 
 PROBE_THEME = Path(__file__).resolve().parents[1] / "fixtures" / "probe-theme"
+BUILT_IN_TEMPLATES = Path(__file__).resolve().parents[2] / "sitegen" / "theme" / "templates"
+
+
+def install_probe_theme(theme: Path) -> None:
+    """Make `theme` the probe theme: `_probe.html`, called from a copy of the built-in `base.html`."""
+    shutil.copytree(PROBE_THEME, theme)
+    base = (BUILT_IN_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    assert base.count("</main>") == 1, "the built-in base.html no longer has one </main> to print the probe before"
+    base = '{% import "_probe.html" as probe with context %}\n' + base.replace("</main>", "{{ probe.probe() }}\n</main>")
+    (theme / "templates" / "base.html").write_text(base, encoding="utf-8")
 
 
 def make_probe_site(root: Path, seeds: int = 30) -> None:
@@ -27,7 +40,7 @@ def make_probe_site(root: Path, seeds: int = 30) -> None:
         tags = '"Economy", "Trade"' if i % 2 else '"Economy", "Health"'
         (root / "content" / f"hand-{i:02d}.md").write_text(_briefing(f"Hand briefing number {i} on trade", day, tags, f"Body {i}."), encoding="utf-8")
     (root / "sitegen.yaml").write_text(CONFIG, encoding="utf-8")
-    shutil.copytree(PROBE_THEME, root / "themes" / "default")
+    install_probe_theme(root / "themes" / "default")
 
 
 EDITS = [
@@ -100,6 +113,7 @@ def test_a_template_cannot_read_what_no_fingerprint_holds(tmp_path: Path) -> Non
     root = tmp_path / "site"
     make_probe_site(root, seeds=0)
     template = root / "themes/default/templates/index.html"
+    shutil.copy(BUILT_IN_TEMPLATES / "index.html", template)
     _edit(template, "{% block main %}", "{% block main %}{% for b in items %}{{ b.body_hash }}{% endfor %}")
     with pytest.raises(TemplateError, match="has no attribute 'body_hash'"):
         build(load_config(root), BuildOptions(workers=1))
@@ -116,7 +130,7 @@ def test_a_template_that_never_names_briefings_cannot_read_them(tmp_path: Path) 
     shutil.rmtree(root / "themes")
     template = root / "themes/default/templates/topics.html"
     template.parent.mkdir(parents=True)
-    shutil.copy(PROBE_THEME.parents[2] / "sitegen/theme/templates/topics.html", template)
+    shutil.copy(BUILT_IN_TEMPLATES / "topics.html", template)
     _edit(template, "{% block main %}", "{% block main %}{% set name = 'brief' ~ 'ings' %}{% for t in topics %}{{ t|attr(name)|length }}{% endfor %}")
     with pytest.raises(TemplateError, match="has no attribute 'briefings'"):
         build(load_config(root), BuildOptions(workers=1))
