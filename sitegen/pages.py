@@ -263,7 +263,7 @@ KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
     PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
     PageKind("robots", _one("robots.txt", "robots"), lambda v, p: {"site": v.config}, make=make_robots),
     PageKind("notfound", _one("404.html", "notfound"), not_found_context, "404.html"),
-    PageKind("search", _one("search/index.html", "search"), lambda v, p: {}, "search.html"),
+    PageKind("search", lambda v: [Page("search/index.html", "search")] if v.config.search else [], lambda v, p: {}, "search.html"),
     PageKind("static", lambda v: [Page(path, "static", path) for path in sorted(v.static)], static_context, make=lambda ctx: ctx["data"]),
 )}
 

@@ -67,3 +67,23 @@ def test_two_clean_builds_and_an_incremental_one_give_the_same_index(tmp_path, m
     target.write_text(target.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
     build(incremental)
     assert tree(incremental / "output") == tree(first / "output")
+
+
+def test_search_off_writes_no_search_page_and_turning_it_off_removes_the_index(tmp_path, monkeypatch):
+    """With `search: false` the site has no search page to link to or list in the sitemap; a site
+    that had search on and turns it off equals a clean build with search off, and checks clean."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    site = make_site(tmp_path)
+    build(site)
+    assert (site / "output/search/index.html").is_file() and (site / "output/pagefind").is_dir()
+    config = site / "sitegen.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search: true", "search: false"), encoding="utf-8")
+    build(site)
+    output = tree(site / "output")
+    assert not [path for path in output if path.startswith(("search/", "pagefind/"))]
+    assert b"search/" not in output["sitemap.xml"]
+    assert main(["check", "--site", str(site), "--quiet"]) == 0
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns(".sitegen-cache", "output"))
+    build(clean)
+    assert tree(clean / "output") == output
