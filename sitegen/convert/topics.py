@@ -259,7 +259,7 @@ class Taxonomy:
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
         return Decision(given, reasons, min(mains) if mains else None, evidence, tuple(sorted(mains)))
 
-    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], frozenset[str]]:
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], tuple[str, ...]]:
         """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main groups).
 
         The main group has the highest total score; groups that tie for it are all main (a story of sport and culture
@@ -269,13 +269,19 @@ class Taxonomy:
         """
         scores: dict[str, int] = {}
         totals: dict[str, int] = {}
+        title_weight, lead_weight, neutral = TITLE_WEIGHT, LEAD_WEIGHT, NEUTRAL_GROUPS  # locals: this runs for every seed
         for topic, row in rows.items():
-            score = scores[topic] = TITLE_WEIGHT * row[0] + LEAD_WEIGHT * row[1] + row[2] + row[3]
+            score = scores[topic] = title_weight * row[0] + lead_weight * row[1] + row[2] + row[3]
             group = row[6]
-            if group and group not in NEUTRAL_GROUPS:
+            if group and group not in neutral:
                 totals[group] = totals.get(group, 0) + score
-        most = max(totals.values(), default=0)
-        mains = frozenset(group for group, total in totals.items() if total == most) if most else frozenset()
+        mains: tuple[str, ...] = ()
+        most = 0
+        for group, total in totals.items():  # the highest total, and every group that ties for it
+            if total > most:
+                mains, most = (group,), total
+            elif total == most and mains:
+                mains += (group,)
         refused: dict[str, tuple] = {}
         candidates = []
         for topic, row in rows.items():
@@ -290,13 +296,14 @@ class Taxonomy:
         top = scores[candidates[0]] if candidates else 0
         given: list[str] = []
         cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
+        need, discount = length / CHARS_PER_MENTION, 1 - SPARSE_WEAK_WEIGHT
         for topic in candidates:
             row = rows[topic]
             body_only = not (row[0] or row[1])
             if scores[topic] < floor and not row[0]:  # the headline names it: never a minor mention
                 refused[topic] = ("share", scores[topic], top)
-            elif body_only and scores[topic] - row[3] * (1 - SPARSE_WEAK_WEIGHT) < length / CHARS_PER_MENTION:
-                refused[topic] = ("sparse_weak" if row[3] else "sparse", scores[topic] - row[3] * (1 - SPARSE_WEAK_WEIGHT), length / CHARS_PER_MENTION, length)
+            elif body_only and scores[topic] - discount * row[3] < need:
+                refused[topic] = ("sparse_weak" if row[3] else "sparse", scores[topic] - discount * row[3], need, length)
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
@@ -328,7 +335,7 @@ _LOWEST = min(BODY_MINIMUM, MAIN_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK
 """Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
 
 
-def _refusal(row: list, score: int, group: str | None, mains: frozenset[str]) -> tuple | None:
+def _refusal(row: list, score: int, group: str | None, mains: tuple[str, ...]) -> tuple | None:
     """Why the evidence (a row of Taxonomy._rows) is not enough for a topic, as a key of _REASONS and its values; None when it is.
 
     `mains`: the story's main groups (see Taxonomy._choose)."""
