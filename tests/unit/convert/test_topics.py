@@ -203,6 +203,12 @@ def test_built_in_taxonomy_gives_music_technology_to_technology_and_ambiguous_wo
     assert taxonomy.count("digital music on music players, online music and music downloads") == {"Music Downloads": 3, "Technology": 1}
     assert taxonomy.count("mobile music for 3G") == {"Mobile Phones": 2}
     assert taxonomy.count("a new album and music") == {"Music": 2}
+    # So is television or film as a screen, a network or a copy: TV sets, net TV, pirated films.
+    assert taxonomy.count("TV sets, digital terrestrial, mobile TV, net TV and pirated films") == {
+        "Technology": 2, "Mobile Phones": 1, "Internet": 1, "Music Downloads": 1}
+    assert taxonomy.count("a TV series and a new film") == {"Television": 1, "Film": 1}
+    # A Bafta is given to films, television and games alike.
+    assert "Bafta" in taxonomy.topics["Film"].weak
     # Ambiguous alone: goals are aims, Liverpool and Newcastle are cities, a novel approach is new.
     assert {"goal", "goals", "Liverpool", "Newcastle"} <= set(taxonomy.topics["Football"].weak)
     assert "novel" in taxonomy.topics["Books"].weak
