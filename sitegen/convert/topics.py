@@ -284,10 +284,12 @@ class Taxonomy:
                 mains += (group,)
         refused: dict[str, tuple] = {}
         candidates = []
+        lowest = -1 if explain else _LOWEST
         for topic, row in rows.items():
-            if not explain and not row[0] and scores[topic] < _LOWEST:
+            score = scores[topic]
+            if score < lowest and not row[0]:
                 continue
-            why = _refusal(row, scores[topic], row[6], mains)
+            why = _refusal(row, score, row[6], mains)
             if why:
                 refused[topic] = why
             else:
