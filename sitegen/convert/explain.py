@@ -68,7 +68,7 @@ def _topics(reading: Reading, result: Converted, taxonomy: Taxonomy, limit: int)
     texts = [para.text or " ".join(para.items) for para in reading.paras]
     decision = taxonomy.decide(result.title, texts, limit, reading.lang)
     out = [f"topics: {', '.join(result.tags) if result.tags else 'none'}"
-           + (f" (main group: {decision.group})" if decision.group else "")]
+           + (f" (main group: {' and '.join(decision.groups)})" if decision.groups else "")]
 
     def evidence(topic: str) -> str:
         row = decision.evidence[topic]

@@ -3,11 +3,12 @@
 A topic is given when the story is about it (see `Taxonomy.decide`): the headline names it, or its
 score (strong mentions weighted up in headline and lead, plus weak ones) is high enough. Weak aliases
 (`play`, `single`) alone give a topic only in the story's main group (the group with the highest total
-score: sport, culture, ...; countries and organisations never make it) and only as two distinct words.
+score: sport, culture, ...; countries and organisations never make it; groups that tie are all main) and only as
+two distinct words.
 A topic of the main group needs less (score 2) when the first paragraph names it or two distinct
 strong aliases do; one outside the main group, not in the headline, needs two distinct strong aliases
 or one said again and again. A topic named only in the body of a long text needs a mention for each
-CHARS_PER_MENTION characters. Topics scoring under a quarter of the strongest are passed over; at most
+CHARS_PER_MENTION characters, a weak mention counting half toward it. Topics scoring under a quarter of the strongest are passed over; at most
 MAX_TAGS, the strongest first.
 """
 from __future__ import annotations
@@ -49,6 +50,8 @@ NEUTRAL_MINIMUM = 4
 """A country or organisation absent from the headline needs this score."""
 CHARS_PER_MENTION = 3000
 """A topic named only in the body needs a score of one for each this many characters of text (a long story, more mentions)."""
+SPARSE_WEAK_WEIGHT = 0.5
+"""Toward that, a weak mention counts this much (an ambiguous word said in passing in a long list or essay is little evidence)."""
 MAX_TAGS = 5
 """At most this many topics a briefing (fewer if `convert.max_tags` says so)."""
 
@@ -152,12 +155,15 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Decision:
-    """The topics given (best first) and those passed over with the reason, and the story's dominant group."""
+    """The topics given (best first) and those passed over with the reason, and the story's main group(s)."""
 
     given: tuple[str, ...]
     refused: Mapping[str, str]
     group: str | None
+    """The story's main group (the first by name when groups tie)."""
     evidence: Mapping[str, Evidence]
+    groups: tuple[str, ...] = ()
+    """Every main group: those that tie for the highest total score."""
 
 
 @dataclass(frozen=True)
@@ -248,33 +254,42 @@ class Taxonomy:
     def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS, lang: str | None = None) -> Decision:
         """The topics a story (in language `lang`, if known) is about, strongest first, and why each other candidate was passed over."""
         rows = self._rows(title, paragraphs, lang)
-        given, refused, dominant = self._choose(rows, limit, True, sum(map(len, paragraphs)))
+        given, refused, mains = self._choose(rows, limit, True, sum(map(len, paragraphs)))
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
         evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
-        return Decision(given, reasons, dominant, evidence)
+        return Decision(given, reasons, min(mains) if mains else None, evidence, tuple(sorted(mains)))
 
-    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], str | None]:
-        """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main group).
+    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], tuple[str, ...]]:
+        """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main groups).
+
+        The main group has the highest total score; groups that tie for it are all main (a story of sport and culture
+        alike is not decided by the groups' names).
 
         Without `explain`, topics that cannot pass (no headline mention, score under every minimum) are left out of the refusals.
         """
         scores: dict[str, int] = {}
         totals: dict[str, int] = {}
+        title_weight, lead_weight, neutral = TITLE_WEIGHT, LEAD_WEIGHT, NEUTRAL_GROUPS  # locals: this runs for every seed
         for topic, row in rows.items():
-            score = scores[topic] = TITLE_WEIGHT * row[0] + LEAD_WEIGHT * row[1] + row[2] + row[3]
+            score = scores[topic] = title_weight * row[0] + lead_weight * row[1] + row[2] + row[3]
             group = row[6]
-            if group and group not in NEUTRAL_GROUPS:
+            if group and group not in neutral:
                 totals[group] = totals.get(group, 0) + score
-        dominant, most = None, 0
-        for group, total in totals.items():  # the highest total; on a tie the first name
-            if total > most or (total == most and dominant is not None and group < dominant):
-                dominant, most = group, total
+        mains: tuple[str, ...] = ()
+        most = 0
+        for group, total in totals.items():  # the highest total, and every group that ties for it
+            if total > most:
+                mains, most = (group,), total
+            elif total == most and mains:
+                mains += (group,)
         refused: dict[str, tuple] = {}
         candidates = []
+        lowest = -1 if explain else _LOWEST
         for topic, row in rows.items():
-            if not explain and not row[0] and scores[topic] < _LOWEST:
+            score = scores[topic]
+            if score < lowest and not row[0]:
                 continue
-            why = _refusal(row, scores[topic], row[6], dominant)
+            why = _refusal(row, score, row[6], mains)
             if why:
                 refused[topic] = why
             else:
@@ -283,18 +298,19 @@ class Taxonomy:
         top = scores[candidates[0]] if candidates else 0
         given: list[str] = []
         cap, floor = min(limit, MAX_TAGS), SHARE_OF_TOP * top
+        need, discount = length / CHARS_PER_MENTION, 1 - SPARSE_WEAK_WEIGHT
         for topic in candidates:
             row = rows[topic]
             body_only = not (row[0] or row[1])
             if scores[topic] < floor and not row[0]:  # the headline names it: never a minor mention
                 refused[topic] = ("share", scores[topic], top)
-            elif body_only and scores[topic] < length / CHARS_PER_MENTION:
-                refused[topic] = ("sparse", scores[topic], length / CHARS_PER_MENTION, length)
+            elif body_only and scores[topic] - discount * row[3] < need:
+                refused[topic] = ("sparse_weak" if row[3] else "sparse", scores[topic] - discount * row[3], need, length)
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
                 given.append(topic)
-        return tuple(given), refused, dominant
+        return tuple(given), refused, mains
 
     def tags(self, title: str, paragraphs: Sequence[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
         """The topics a story (in language `lang`, if known) is about, strongest first (see decide)."""
@@ -310,7 +326,9 @@ _REASONS = {
     "low": "score {} is under {} and the headline does not name it",
     "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
     "full": "{} stronger topics given already",
-    "sparse": "named only in the body, score {} is under {:.1f} for a text of {:,} characters (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
+    "sparse": "named only in the body, score {:g} is under {:.1f} for a text of {:,} characters (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
+    "sparse_weak": "named only in the body, score {:g} (a weak mention counting " + f"{SPARSE_WEAK_WEIGHT:g}" + ") is under {:.1f} for a text of {:,} characters"
+                   " (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
 
@@ -319,23 +337,25 @@ _LOWEST = min(BODY_MINIMUM, MAIN_MINIMUM, NEUTRAL_MINIMUM, OUTSIDE_MINIMUM, WEAK
 """Without a headline mention, no topic scoring under this passes any branch of `_refusal`."""
 
 
-def _refusal(row: list, score: int, group: str | None, dominant: str | None) -> tuple | None:
-    """Why the evidence (a row of Taxonomy._rows) is not enough for a topic, as a key of _REASONS and its values; None when it is."""
+def _refusal(row: list, score: int, group: str | None, mains: tuple[str, ...]) -> tuple | None:
+    """Why the evidence (a row of Taxonomy._rows) is not enough for a topic, as a key of _REASONS and its values; None when it is.
+
+    `mains`: the story's main groups (see Taxonomy._choose)."""
     if not (row[0] or row[1] or row[2]):
-        if group is None or group != dominant:
-            return ("weak_outside",) if dominant else ("weak",)
+        if group is None or group not in mains:
+            return ("weak_outside",) if mains else ("weak",)
         if row[3] < WEAK_MINIMUM or len(set(row[5])) < WEAK_DISTINCT:
             return ("weak_few", len(set(row[5])), row[3])
         return None
     if row[0]:
         return None
-    if group and dominant and group != dominant and group not in NEUTRAL_GROUPS:
+    if group and mains and group not in mains and group not in NEUTRAL_GROUPS:
         if score < OUTSIDE_MINIMUM or (len(set(row[4])) < OUTSIDE_DISTINCT and score < OUTSIDE_REPEATED):
-            return ("outside", dominant, len(set(row[4])), score)
+            return ("outside", " and ".join(sorted(mains)), len(set(row[4])), score)
         return None
     if group in NEUTRAL_GROUPS:
         minimum = NEUTRAL_MINIMUM
-    elif group is not None and group == dominant and (row[1] or len(set(row[4])) >= MAIN_DISTINCT):
+    elif group is not None and group in mains and (row[1] or len(set(row[4])) >= MAIN_DISTINCT):
         minimum = MAIN_MINIMUM
     else:
         minimum = BODY_MINIMUM

@@ -174,3 +174,43 @@ def test_a_topic_the_headline_names_is_never_a_minor_mention() -> None:
     story = ["The midfielder scored. Football, football, football.", "Football " * 12 + "and the West End."]
     assert CULTURE.tags("Album launch", story, 8) == ("Football", "Music")  # Music: 3 against Football's 20
     assert CULTURE.decide("Launch", story).refused["Theatre"].startswith("outside the story's main group")
+
+
+def test_groups_that_tie_for_the_highest_total_are_all_main() -> None:
+    # Music (culture: the lead names it, 2) and Football (sport: two aliases in the body, 2) tie: both are main-group topics.
+    decision = CULTURE.decide("News", ["An album.", "The midfielder said: football."])
+    assert decision.groups == ("culture", "sport") and decision.group == "culture"
+    assert decision.given == ("Football", "Music")
+    # One more culture word, and sport is no longer main: Football at score 2 is outside it and refused.
+    ahead = CULTURE.decide("News", ["An album.", "An album. The midfielder said: football."])
+    assert ahead.groups == ("culture",) and ahead.given == ("Music",)
+    assert ahead.refused["Football"].startswith("outside the story's main group (culture)")
+
+
+def test_in_a_long_text_a_weak_mention_counts_half_toward_the_mentions_needed() -> None:
+    filler = "Words about nothing in particular go on here. " * 125  # 5,750 characters: a score of 1.9 needed
+    weak_only = ["Intro.", filler, "The single, the single, the band and the chart."]  # four weak mentions: 2
+    assert CULTURE.tags("Review", weak_only, 8) == ("Music",)
+    decision = CULTURE.decide("Review", ["Intro.", filler, "The single and the band, the chart."])  # three weak mentions: 1.5
+    assert decision.given == ()
+    assert decision.refused["Music"] == ("named only in the body, score 1.5 (a weak mention counting 0.5) is under 1.9 "
+                                         "for a text of 5,791 characters (one for each 3,000)")
+
+
+def test_built_in_taxonomy_gives_music_technology_to_technology_and_ambiguous_words_are_weak(tmp_path: Path) -> None:
+    taxonomy = load_taxonomy(tmp_path, ConvertConfig())
+    # Music as what a device or service carries is technology, not the art.
+    assert taxonomy.count("digital music on music players, online music and music downloads") == {"Music Downloads": 3, "Technology": 1}
+    assert taxonomy.count("mobile music for 3G") == {"Mobile Phones": 2}
+    assert taxonomy.count("a new album and music") == {"Music": 2}
+    # So is television or film as a screen, a network or a copy: TV sets, net TV, pirated films.
+    assert taxonomy.count("TV sets, digital terrestrial, mobile TV, net TV and pirated films") == {
+        "Technology": 2, "Mobile Phones": 1, "Internet": 1, "Music Downloads": 1}
+    assert taxonomy.count("a TV series and a new film") == {"Television": 1, "Film": 1}
+    # A Bafta is given to films, television and games alike.
+    assert "Bafta" in taxonomy.topics["Film"].weak
+    # Ambiguous alone: goals are aims, Liverpool and Newcastle are cities, a novel approach is new.
+    assert {"goal", "goals", "Liverpool", "Newcastle"} <= set(taxonomy.topics["Football"].weak)
+    assert "novel" in taxonomy.topics["Books"].weak
+    assert "Football" not in taxonomy.tags("Blair stresses prosperity goals", ["The goal is growth, the minister said."], 5)
+    assert "Books" not in taxonomy.tags("A novel approach", ["Scientists tried a novel method on the novel virus."], 5)
