@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sitegen.model import Briefing, TagRef
-from sitegen.related import find_related
+from sitegen.site.related import find_related
 
 
 def briefings_from(truth: Path) -> list[Briefing]:
@@ -33,9 +33,9 @@ def briefings_from(truth: Path) -> list[Briefing]:
 def briefings_of_site(root: Path) -> list[Briefing]:
     """The published briefings of a site, in site order, as a build sees them."""
     from sitegen.config import load_config
-    from sitegen.load import load_content, scan_content
-    from sitegen.select import select_briefings
-    from sitegen.taxonomy import build_site
+    from sitegen.content.load import load_content, scan_content
+    from sitegen.site.select import select_briefings
+    from sitegen.site.taxonomy import build_site
 
     config = load_config(root)
     entries = load_content(config, scan_content(config.content_dir, config.root), {}, 1, None)

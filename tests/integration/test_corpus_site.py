@@ -187,7 +187,7 @@ def test_search_indexes_only_briefings_with_topic_source_and_year_filters(corpus
 
 def test_search_index_is_byte_identical_when_built_again(corpus_site, tmp_path):
     """Pagefind alone writes filter indexes in hash-map order (Pagefind issue #638);
-    sitegen.search_order sorts them, so a clean build of the same briefings has the same bytes."""
+    sitegen.publish.search_order sorts them, so a clean build of the same briefings has the same bytes."""
     again = tmp_path / "site"
     shutil.copytree(corpus_site, again, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
     assert main(["build", "--site", str(again), "--quiet"]) == 0

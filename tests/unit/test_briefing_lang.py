@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sitegen.config import SiteConfig
-from sitegen.feeds import Feed, atom, json_feed
-from sitegen.load import parse_briefing
-from sitegen.render import long_date
-from sitegen.search import index_language
+from sitegen.render.feeds import Feed, atom, json_feed
+from sitegen.content.load import parse_briefing
+from sitegen.render.templates import long_date
+from sitegen.publish.search import index_language
 
 UTC = ZoneInfo("UTC")
 PERMALINK = "{year}/{month}/{day}/{slug}/"

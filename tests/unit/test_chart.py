@@ -1,7 +1,7 @@
 """The briefings-per-month chart: every month in the range, bars scaled to the busiest, empty months unlinked."""
 from datetime import datetime, timezone
 
-from sitegen.chart import HEIGHT, month_chart
+from sitegen.site.chart import HEIGHT, month_chart
 from sitegen.model import Briefing
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from sitegen.config import SiteConfig
 from sitegen.check.feeds import check_feed
-from sitegen.feeds import FORMATS, Feed, atom, json_feed, rss
+from sitegen.render.feeds import FORMATS, Feed, atom, json_feed, rss
 from sitegen.model import Briefing, TagRef
 
 WHEN = datetime(2023, 10, 27, 9, 30, tzinfo=timezone.utc)

@@ -13,7 +13,7 @@ import yaml
 from sitegen import config as config_module
 from sitegen.cli import main
 from sitegen.config import ConvertConfig, SiteConfig, load_config
-from sitegen.new import TEMPLATE, new_site
+from sitegen.cli.new import TEMPLATE, new_site
 
 DERIVED = {"root", "fingerprint"}
 
@@ -95,7 +95,7 @@ def test_template_files_are_shipped(name):
 
 
 def test_a_site_theme_folder_with_only_a_readme_falls_back_to_the_built_in_templates(tmp_path):
-    from sitegen.render import make_env
+    from sitegen.render.templates import make_env
 
     new_site(tmp_path / "s")
     env = make_env(load_config(tmp_path / "s"))

@@ -5,7 +5,7 @@ import random
 from datetime import datetime, timedelta, timezone
 
 from sitegen.model import Briefing, TagRef
-from sitegen.related import find_related, posting_cap, same_story, terms_of
+from sitegen.site.related import find_related, posting_cap, same_story, terms_of
 
 DAY = datetime(2023, 10, 27, 9, 0, tzinfo=timezone.utc)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import state as state_module
+from sitegen.incremental import state as state_module
 from sitegen.model import Briefing, TagRef
-from sitegen.related_update import update_related
-from sitegen.state import BuildState, StateStore, Stamp
-from sitegen.taxonomy import build_site
+from sitegen.incremental.related_update import update_related
+from sitegen.incremental.state import BuildState, StateStore, Stamp
+from sitegen.site.taxonomy import build_site
 
 
 def _briefing(n: int, title: str = "") -> Briefing:

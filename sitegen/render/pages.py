@@ -17,13 +17,13 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from markupsafe import Markup
 
-from sitegen import bodies
+from sitegen.content import bodies
 from sitegen.config import SiteConfig
-from sitegen.chart import month_chart
-from sitegen.digests import Deferred, Digests, digest_text
+from sitegen.site.chart import month_chart
+from sitegen.incremental.digests import Deferred, Digests, digest_text
 from sitegen.model import Briefing, Paginator, Period, Site, Topic, page_url, summary
-from sitegen.taxonomy import month_groups
-from sitegen.template_use import ANYTHING, TemplateUse
+from sitegen.site.taxonomy import month_groups
+from sitegen.render.template_use import ANYTHING, TemplateUse
 
 FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
 FEEDS = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
@@ -195,7 +195,7 @@ def feed_context(view: SiteView, page: Page) -> dict[str, Any]:
 
 
 def sitemap_context(view: SiteView, page: Page) -> dict[str, Any]:
-    from sitegen.sitemap import sitemap_entries
+    from sitegen.render.sitemap import sitemap_entries
 
     entries = sitemap_entries(view.config, view.site)
     text = "\n".join([f"{url}\t{lastmod}" for url, lastmod in entries])  # one digest for 10,000s of entries
@@ -211,20 +211,20 @@ def static_context(view: SiteView, page: Page) -> dict[str, Any]:
 # --- what each kind makes, for the kinds Python writes ---------------------------------------
 
 def make_feed(ctx: dict[str, Any]) -> bytes:
-    from sitegen import feeds
+    from sitegen.render import feeds
 
     feed = feeds.Feed(*ctx["head"], ctx["items"])
     return feeds.FORMATS[ctx["format"]](ctx["site"], feed, lambda b: ctx["bodies"][b.url])
 
 
 def make_sitemap(ctx: dict[str, Any]) -> bytes:
-    from sitegen.sitemap import sitemap_of
+    from sitegen.render.sitemap import sitemap_of
 
     return sitemap_of(ctx["site"], ctx["entries"])
 
 
 def make_robots(ctx: dict[str, Any]) -> bytes:
-    from sitegen.sitemap import robots_txt
+    from sitegen.render.sitemap import robots_txt
 
     return robots_txt(ctx["site"])
 

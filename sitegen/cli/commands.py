@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import UsageError
-from sitegen.report import Reporter, Summary, seed_counts, seeds_note
+from sitegen.cli.report import Reporter, Summary, seed_counts, seeds_note
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
     from sitegen.convert.report import ConvertReport
@@ -106,7 +106,7 @@ def check_command(args: argparse.Namespace, reporter: Reporter) -> int:
 
 def built_base_url(config: SiteConfig, output: Path) -> str:
     """The base URL the last build of `output` used (it may have had --base-url); else the config's."""
-    from sitegen.state import StateStore, folder_id
+    from sitegen.incremental.state import StateStore, folder_id
 
     stamp = StateStore(config.cache_dir).stamp()
     if stamp.base_url and stamp.output_id is not None and stamp.output_id == folder_id(output):
@@ -123,7 +123,7 @@ def _label(output: Path, root: Path) -> str:
 
 
 def new_command(args: argparse.Namespace, reporter: Reporter) -> int:
-    from sitegen.new import new_site
+    from sitegen.cli.new import new_site
 
     made = new_site(args.dir)
     for rel in made:
@@ -133,7 +133,7 @@ def new_command(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def serve(args: argparse.Namespace, reporter: Reporter) -> int:
-    from sitegen.serve import serve as run_server
+    from sitegen.serve.server import serve as run_server
 
     config = _config(args)
     try:

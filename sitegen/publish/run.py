@@ -8,11 +8,11 @@ import jinja2.bccache
 
 from sitegen.config import SiteConfig
 from sitegen.model import Site
-from sitegen.pages import KINDS, Page, SiteView
+from sitegen.render.pages import KINDS, Page, SiteView
 from sitegen.parallel import map_chunks
-from sitegen.render import Renderer, make_env
-from sitegen.state import BuildState, StateStore, Stamp, folder_id
-from sitegen.write import Publisher, write_file
+from sitegen.render.templates import Renderer, make_env
+from sitegen.incremental.state import BuildState, StateStore, Stamp, folder_id
+from sitegen.publish.write import Publisher, write_file
 
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 
@@ -118,7 +118,7 @@ def publish(config: SiteConfig, options, view: SiteView, pages: list[Page], stat
         publisher.drop(sorted(set(spare) - set(new_state.pages)))
         report.files_removed = len(gone)
         with report.timed("search"):
-            from sitegen import search
+            from sitegen.publish import search
 
             new_state.extra_files = search.index(config, view.site, publisher, state, options.workers)
         if publisher.reused:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitegen.model import Briefing, Period, Site, Topic
-from sitegen.taxonomy import most_used
+from sitegen.site.taxonomy import most_used
 
 
 @dataclass

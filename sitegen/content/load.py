@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from sitegen.errors import Problem
-from sitegen.language_tags import LANGUAGE_TAG
+from sitegen.content.language_tags import LANGUAGE_TAG
 from sitegen.model import Briefing, TagRef
-from sitegen.slugs import slugify, topic_key
+from sitegen.content.slugs import slugify, topic_key
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -204,7 +204,7 @@ _job: tuple[Path, ZoneInfo, str, object] | None = None  # (root, tz, permalink, 
 
 
 def _load_chunk(rels: list[str]) -> list[tuple[str, Briefing | None, Problem | None]]:
-    from sitegen import bodies
+    from sitegen.content import bodies
 
     root, tz, permalink, config = _job
     out = []

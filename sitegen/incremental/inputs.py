@@ -12,11 +12,11 @@ from typing import Iterable
 from sitegen import __version__
 from sitegen.config import SiteConfig
 from sitegen.convert.seedfiles import scan_seed_files
-from sitegen.load import scan_content
-from sitegen.state import digest
+from sitegen.content.load import scan_content
+from sitegen.incremental.state import digest
 
-BUILT_IN_TAXONOMY = Path(__file__).parent / "data" / "topics.yaml"
-BUILT_IN_THEME = Path(__file__).parent / "theme"  # as render.BUILTIN_THEME, without importing Jinja
+BUILT_IN_TAXONOMY = Path(__file__).parents[1] / "data" / "topics.yaml"
+BUILT_IN_THEME = Path(__file__).parents[1] / "theme"  # as render.BUILTIN_THEME, without importing Jinja
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one scan, one digest

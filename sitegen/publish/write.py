@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from sitegen.errors import SitegenError
-from sitegen.state import folder_id
+from sitegen.incremental.state import folder_id
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

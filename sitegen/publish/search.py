@@ -21,13 +21,14 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sitegen import bodies, pagefind_service, search_order, search_shards
+from sitegen.content import bodies
+from sitegen.publish import pagefind_service, search_order, search_shards
 from sitegen.config import SiteConfig
 from sitegen.errors import SitegenError
 from sitegen.model import Briefing, Site
 from sitegen.parallel import worker_count
-from sitegen.state import BuildState
-from sitegen.write import Publisher, write_file
+from sitegen.incremental.state import BuildState
+from sitegen.publish.write import Publisher, write_file
 
 INDEX_DIR = "pagefind"
 MANIFEST = f"{INDEX_DIR}/shards.json"

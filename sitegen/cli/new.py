@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sitegen.errors import UsageError
 
-TEMPLATE = Path(__file__).parent / "data" / "site-template"
+TEMPLATE = Path(__file__).parents[1] / "data" / "site-template"
 RENAMED = {"gitignore": ".gitignore"}  # dot files are shipped without the dot
 EMPTY_DIRS = ("content",)
 

@@ -14,9 +14,9 @@ from markupsafe import Markup
 
 from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
-from sitegen.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
+from sitegen.render.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
 
-BUILTIN_THEME = Path(__file__).parent / "theme"
+BUILTIN_THEME = Path(__file__).parents[1] / "theme"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.errors import SitegenError, UsageError, os_error_text
-from sitegen.report import Reporter
+from sitegen.cli.report import Reporter
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.quiet and args.verbose:
             raise UsageError("--quiet and --verbose cannot be used together; choose one (see `sitegen --help`)")
         reporter = Reporter(quiet=args.quiet, verbose=args.verbose, strict=getattr(args, "strict", False))
-        from sitegen import commands
+        from sitegen.cli import commands
 
         return commands.COMMANDS[args.command](args, reporter)
     except SitegenError as exc:

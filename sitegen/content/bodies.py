@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
-from sitegen.load import split_front_matter
-from sitegen.markdown import render
+from sitegen.content.load import split_front_matter
+from sitegen.content.markdown import render
 from sitegen.model import Briefing
 
 

@@ -23,10 +23,10 @@ from watchdog.observers import Observer
 from sitegen.build import BuildOptions, build
 from sitegen.config import CONFIG_NAME, SiteConfig, load_config
 from sitegen.errors import SitegenError
-from sitegen.render import not_found_root
-from sitegen.report import Reporter
-from sitegen.state import StateStore
-from sitegen.watch import Debouncer, classify
+from sitegen.render.templates import not_found_root
+from sitegen.cli.report import Reporter
+from sitegen.incremental.state import StateStore
+from sitegen.serve.watch import Debouncer, classify
 
 
 class Status:
@@ -298,11 +298,11 @@ def _collect() -> None:
 
 def _warm_up() -> None:
     """Import what a rebuild imports on first use (Jinja, markdown-it, the planner), before the first save."""
-    import sitegen.pages  # noqa: F401
-    import sitegen.publish  # noqa: F401
-    import sitegen.related_update  # noqa: F401
-    import sitegen.select  # noqa: F401
-    import sitegen.taxonomy  # noqa: F401
+    import sitegen.render.pages  # noqa: F401
+    import sitegen.publish.run  # noqa: F401
+    import sitegen.incremental.related_update  # noqa: F401
+    import sitegen.site.select  # noqa: F401
+    import sitegen.site.taxonomy  # noqa: F401
 
 
 def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, reporter: Reporter) -> int:

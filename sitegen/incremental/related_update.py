@@ -27,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Sequence
 
-from sitegen import related
+from sitegen.site import related
 from sitegen.model import Briefing, Site
 
 
