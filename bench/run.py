@@ -183,7 +183,7 @@ def build_baseline_figures(work: Path, seeds: Path, baseline: str, runs: int) ->
 def serve_figures(site: Path, runs: int) -> Figure:
     """Seconds from saving a content file with a new title to that title in its page on disk."""
     from sitegen.config import load_config
-    from sitegen.content.load import read_briefing
+    from sitegen.content.parse import read_briefing
 
     config = load_config(site)
     port = _free_port()
@@ -244,7 +244,7 @@ def _wait_for_http(port: int, limit: float) -> None:
 
 def floor_figure(site: Path) -> Figure:
     """markdown-it-py alone rendering every body once, in one process (run in a child)."""
-    code = ("import sys,time,pathlib;from sitegen.content.load import split_front_matter;from sitegen.content.markdown import render;"
+    code = ("import sys,time,pathlib;from sitegen.content.parse import split_front_matter;from sitegen.content.markdown import render;"
             "bodies=[split_front_matter(p.read_text('utf-8'))[1] for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))];"
             "[render(b) for b in bodies]")
     figure = run([sys.executable, "-c", code, str(site / "content")])

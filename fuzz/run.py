@@ -90,7 +90,7 @@ class Fuzzer:
         """Convert and parse one pair on its own, then queue it for the next site build."""
         from sitegen.config import ConvertConfig
         from sitegen.convert.seed import convert_seed
-        from sitegen.content.load import parse_briefing
+        from sitegen.content.parse import parse_briefing
 
         self.result.inputs += 1
         try:

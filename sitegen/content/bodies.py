@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
-from sitegen.content.load import split_front_matter
+from sitegen.content.parse import split_front_matter
 from sitegen.content.markdown import render
 from sitegen.model import Briefing
 

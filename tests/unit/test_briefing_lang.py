@@ -11,7 +11,7 @@ import pytest
 
 from sitegen.config import SiteConfig
 from sitegen.render.feeds import Feed, atom, json_feed
-from sitegen.content.load import parse_briefing
+from sitegen.content.parse import parse_briefing
 from sitegen.render.templates import long_date
 from sitegen.publish.search import index_language
 

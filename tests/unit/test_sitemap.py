@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteConfig
-from sitegen.content.load import parse_briefing
+from sitegen.content.parse import parse_briefing
 from sitegen.render.sitemap import SITEMAP_NS, robots_txt, sitemap_xml
 from sitegen.site.taxonomy import build_site
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sitegen.content.load import parse_briefing
+from sitegen.content.parse import parse_briefing
 from sitegen.site.taxonomy import build_site
 
 TZ = ZoneInfo("UTC")

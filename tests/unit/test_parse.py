@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sitegen.content.load import parse_briefing, parse_date
+from sitegen.content.parse import parse_briefing, parse_date
 
 TZ = ZoneInfo("Europe/London")
 PATTERN = "{year}/{month}/{day}/{slug}/"
