@@ -60,6 +60,10 @@ class RelatedMemo:
             self._index = loaded if isinstance(loaded, TermIndex) else None
         return self._index
 
+    def defer_index(self, loader: Callable[[], TermIndex | None]) -> None:
+        """Read the term index through `loader` on first use (the cache stores it apart)."""
+        self._index = loader
+
     @property
     def loaded_index(self) -> TermIndex | None:
         """The term index when in memory, else None (then it is the one the cache holds)."""
@@ -93,7 +97,7 @@ def _facts(b: Briefing) -> tuple:
     return (b.source, b.date.timestamp() if b.date else None)
 
 
-def _stats(index: TermIndex | None, terms: list[set[str]], changed: Sequence[int]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
+def term_stats(index: TermIndex | None, terms: list[set[str]], changed: Sequence[int]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
     """related.term_weights and the term counts: updated from the index when few terms changed.
 
     `changed`: the positions whose terms differ from the index's.
@@ -171,7 +175,7 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
         if text_keys[i] != memo.text_keys[i]:
             terms[i] = related.terms_of(briefings[i])
     retermed = [i for i in moved if terms[i] != index.terms[i]]
-    followed, weights, counts = _stats(index, terms, retermed)
+    followed, weights, counts = term_stats(index, terms, retermed)
     only = _affected(index, terms, moved, followed, weights)
     fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights))
     position = {b.url: i for i, b in enumerate(briefings)}
@@ -184,7 +188,7 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
 
 def _afresh(briefings: list[Briefing], count: int, key: str, order: str, revs: list[str]) -> tuple[dict, RelatedMemo]:
     terms = [related.terms_of(b) for b in briefings]
-    followed, weights, counts = _stats(None, terms, ())
+    followed, weights, counts = term_stats(None, terms, ())
     fresh = related.find_related(briefings, count, terms=terms, stats=(followed, weights))
     position = {b.url: i for i, b in enumerate(briefings)}
     chosen = [tuple([position[b.url] for b in fresh[b.url]]) for b in briefings]

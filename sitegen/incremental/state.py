@@ -256,7 +256,7 @@ class StateStore:
         for key in _META:
             setattr(state, key, meta[key])
         if state.related is not None:
-            state.related._index = self._read_index
+            state.related.defer_index(self._read_index)
         self._saved_content = dict(state.content)
         self._saved_index = None  # unread: the file holds the memo's own
         return state
