@@ -11,7 +11,7 @@ import argparse
 import json
 import statistics
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sitegen.model import Briefing, TagRef
@@ -25,7 +25,7 @@ def briefings_from(truth: Path) -> list[Briefing]:
         row = json.loads(line)
         slug = f"s{n:05d}"
         tag = TagRef(row["category"], row["category"], f"topics/{row['category']}/")
-        date = datetime.fromisoformat(row["date"]).replace(tzinfo=timezone.utc)
+        date = datetime.fromisoformat(row["date"]).replace(tzinfo=UTC)
         out.append(Briefing(slug, row["title"], date, row["source"], None, (tag,), row["first_paragraph"], row["file"], False, f"content/{slug}.md", "", f"{slug}/"))
     return sorted(out, key=Briefing.sort_key)
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import Figure, PeakSampler, run  # noqa: E402
 from hugo_site import make_hugo_site  # noqa: E402
+from measure import Figure, PeakSampler, run  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -23,7 +23,7 @@ import tempfile
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -89,8 +89,8 @@ class Fuzzer:
     def add(self, seed: bytes, content: bytes) -> None:
         """Convert and parse one pair on its own, then queue it for the next site build."""
         from sitegen.config import ConvertConfig
-        from sitegen.convert.seed import convert_seed
         from sitegen.content.parse import parse_briefing
+        from sitegen.convert.seed import convert_seed
 
         self.result.inputs += 1
         try:
@@ -185,7 +185,7 @@ def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose:
         fuzzer.flush()
     result = fuzzer.result
     result.seconds = round(time.perf_counter() - started, 1)
-    result.date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    result.date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return result
 
 

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Collection
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
+from sitegen.content.load import load_content
 from sitegen.errors import Problem
 from sitegen.incremental.inputs import Inputs, rescan_inputs, scan_inputs, theme_digest
-from sitegen.content.load import load_content
-from sitegen.incremental.state import BuildState, StateStore, Stamp, folder_id
+from sitegen.incremental.state import BuildState, Stamp, StateStore, folder_id
 
 if TYPE_CHECKING:
     from sitegen.convert.report import ConvertReport
@@ -168,14 +168,14 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     move nothing, the last site is patched instead (site_patch.py); every page's fingerprint
     is then computed from its context as always (pages.py).
     """
-    from sitegen.site.collisions import drop_collisions
-    from sitegen.render.pages import SiteView, plan_pages
-    from sitegen.publish.run import environment
-    from sitegen.render.templates import static_files
-    from sitegen.site.select import select_briefings
     from sitegen.incremental.site_patch import Plan, edited, patch_site
-    from sitegen.site.taxonomy import build_site
+    from sitegen.publish.run import environment
+    from sitegen.render.pages import SiteView, plan_pages
     from sitegen.render.template_use import TemplateUse, used_variables
+    from sitegen.render.templates import static_files
+    from sitegen.site.collisions import drop_collisions
+    from sitegen.site.select import select_briefings
+    from sitegen.site.taxonomy import build_site
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     briefings, collisions = drop_collisions(briefings, config.root)

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen.build import BuildOptions, BuildReport, build
+from sitegen.cli.report import Reporter, Summary, seed_counts, seeds_note
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import UsageError
-from sitegen.cli.report import Reporter, Summary, seed_counts, seeds_note
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
     from sitegen.convert.report import ConvertReport

@@ -6,7 +6,8 @@ returns a `callback(count)` for pages rendered since the last call.
 """
 from __future__ import annotations
 
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 LONG_WORK = 200  # fewer items than this finish too fast to be worth a bar
 MILESTONES = (25, 50, 75, 100)  # percentages at which plain mode prints a line
@@ -69,7 +70,14 @@ class LiveProgress(Progress):
 
     def __init__(self, stream: TextIO, colour: bool) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bars, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bars
 
         console = Console(file=stream, force_terminal=True, no_color=not colour, highlight=False)
         self._bars = Bars(TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),

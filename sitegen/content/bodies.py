@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
-from sitegen.content.parse import split_front_matter
 from sitegen.content.markdown import render
+from sitegen.content.parse import split_front_matter
 from sitegen.model import Briefing
 
 

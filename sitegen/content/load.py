@@ -17,7 +17,9 @@ _job: tuple[Path, ZoneInfo, str, object] | None = None  # (root, tz, permalink, 
 
 
 def _load_chunk(rels: list[str]) -> list[tuple[str, Briefing | None, Problem | None]]:
-    from sitegen.content import bodies  # here: it brings markdown-it, which a build with nothing to parse never needs
+    from sitegen.content import (
+        bodies,  # here: it brings markdown-it, which a build with nothing to parse never needs
+    )
 
     root, tz, permalink, config = _job
     out = []

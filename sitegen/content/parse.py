@@ -11,11 +11,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from sitegen.errors import Problem
 from sitegen.content.language_tags import LANGUAGE_TAG
-from sitegen.model import Briefing, TagRef
 from sitegen.content.slugs import slugify, topic_key
-
+from sitegen.errors import Problem
+from sitegen.model import Briefing, TagRef
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_KEYS = ("title", "date", "draft", "source", "author", "lang", "tags", "summary", "seed", "slug")

@@ -20,8 +20,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import operator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from sitegen.config import SiteConfig
 from sitegen.model import Briefing, Period, Topic

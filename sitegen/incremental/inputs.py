@@ -5,14 +5,14 @@ import functools
 import hashlib
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
-from sitegen.convert.seedfiles import scan_seed_files
 from sitegen.content.load import scan_content
+from sitegen.convert.seedfiles import scan_seed_files
 from sitegen.incremental.state import digest
 
 BUILT_IN_TAXONOMY = Path(__file__).parents[1] / "data" / "topics.yaml"

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Sequence
 
-from sitegen.site import related
 from sitegen.model import Briefing, Site
+from sitegen.site import related
 
 
 @dataclass
@@ -78,7 +78,7 @@ class RelatedMemo:
 MAX_TOUCHED = 200  # more terms gained or lost than this: computing the postings afresh is quicker
 
 
-@lru_cache(maxsize=None)
+@cache
 def _code_key(count: int) -> str:
     return hashlib.sha1(Path(related.__file__).read_bytes() + f"|{count}".encode()).hexdigest()
 

@@ -1,18 +1,18 @@
 """Render planned pages and write them, on every core: one page -> bytes -> write.py."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import jinja2
 import jinja2.bccache
 
 from sitegen.config import SiteConfig
+from sitegen.incremental.state import BuildState, Stamp, StateStore, folder_id
 from sitegen.model import Site
-from sitegen.render.pages import KINDS, Page, SiteView
 from sitegen.parallel import map_chunks
-from sitegen.render.templates import Renderer, make_env
-from sitegen.incremental.state import BuildState, StateStore, Stamp, folder_id
 from sitegen.publish.write import Publisher, write_file
+from sitegen.render.pages import KINDS, Page, SiteView
+from sitegen.render.templates import Renderer, make_env
 
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 

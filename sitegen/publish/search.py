@@ -21,13 +21,13 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sitegen.content import bodies
-from sitegen.publish import pagefind_service, search_order, search_shards
 from sitegen.config import SiteConfig
+from sitegen.content import bodies
 from sitegen.errors import SitegenError
+from sitegen.incremental.state import BuildState
 from sitegen.model import Briefing, Site
 from sitegen.parallel import worker_count
-from sitegen.incremental.state import BuildState
+from sitegen.publish import pagefind_service, search_order, search_shards
 from sitegen.publish.write import Publisher, write_file
 
 INDEX_DIR = "pagefind"

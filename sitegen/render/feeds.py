@@ -5,9 +5,9 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
-from typing import Callable, Sequence
 
 from sitegen.config import SiteConfig
 from sitegen.model import Briefing

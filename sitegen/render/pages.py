@@ -10,20 +10,21 @@ Adding a page kind means adding one entry to KINDS.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from math import ceil
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from sitegen.content import bodies
 from sitegen.config import SiteConfig
-from sitegen.site.chart import month_chart
+from sitegen.content import bodies
 from sitegen.incremental.digests import Deferred, Digests, digest_text
 from sitegen.model import Briefing, Paginator, Period, Site, Topic, page_url, summary
-from sitegen.site.taxonomy import month_groups
 from sitegen.render.template_use import ANYTHING, TemplateUse
+from sitegen.site.chart import month_chart
+from sitegen.site.taxonomy import month_groups
 
 FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
 FEEDS = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))

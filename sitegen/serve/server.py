@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-
 import html
 import ipaddress
 import logging
@@ -21,11 +20,11 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from sitegen.build import BuildOptions, build
+from sitegen.cli.report import Reporter
 from sitegen.config import CONFIG_NAME, SiteConfig, load_config
 from sitegen.errors import SitegenError
-from sitegen.render.templates import not_found_root
-from sitegen.cli.report import Reporter
 from sitegen.incremental.state import StateStore
+from sitegen.render.templates import not_found_root
 from sitegen.serve.watch import Debouncer, classify
 
 
@@ -298,9 +297,9 @@ def _collect() -> None:
 
 def _warm_up() -> None:
     """Import what a rebuild imports on first use (Jinja, markdown-it, the planner), before the first save."""
-    import sitegen.render.pages  # noqa: F401
-    import sitegen.publish.run  # noqa: F401
     import sitegen.incremental.related_update  # noqa: F401
+    import sitegen.publish.run  # noqa: F401
+    import sitegen.render.pages  # noqa: F401
     import sitegen.site.select  # noqa: F401
     import sitegen.site.taxonomy  # noqa: F401
 

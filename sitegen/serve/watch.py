@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import Callable
 
 from sitegen.config import CONFIG_NAME
 

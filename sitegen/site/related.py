@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Collection
+from functools import cache
 from itertools import chain
-from typing import Collection
 
 from sitegen.model import Briefing
 
@@ -50,7 +50,7 @@ def posting_cap(total: int) -> int:
     return min(MAX_CAP, max(MIN_CAP, total // 200))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _normal(word: str) -> str:
     """A word as a term: possessive and plural "s" dropped; "" for stop words and short ones."""
     word = word.strip("'-")

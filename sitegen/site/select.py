@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sitegen.model import Briefing
 
@@ -11,8 +11,8 @@ def build_time() -> datetime:
     """Now, or SOURCE_DATE_EPOCH when set (for reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 def select_briefings(briefings: list[Briefing], drafts: bool, future: bool) -> tuple[list[Briefing], int]:

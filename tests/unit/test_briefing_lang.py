@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sitegen.config import SiteConfig
-from sitegen.render.feeds import Feed, atom, json_feed
 from sitegen.content.parse import parse_briefing
-from sitegen.render.templates import long_date
 from sitegen.publish.search import index_language
+from sitegen.render.feeds import Feed, atom, json_feed
+from sitegen.render.templates import long_date
 
 UTC = ZoneInfo("UTC")
 PERMALINK = "{year}/{month}/{day}/{slug}/"

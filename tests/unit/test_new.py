@@ -12,8 +12,8 @@ import yaml
 
 from sitegen import config as config_module
 from sitegen.cli import main
-from sitegen.config import ConvertConfig, SiteConfig, load_config
 from sitegen.cli.new import TEMPLATE, new_site
+from sitegen.config import ConvertConfig, SiteConfig, load_config
 
 DERIVED = {"root", "fingerprint"}
 

@@ -5,8 +5,8 @@ import random
 from collections import Counter
 from itertools import chain
 
-from sitegen.site import related
 from sitegen.incremental.related_update import TermIndex, term_stats
+from sitegen.site import related
 
 WORDS = [f"word{n}" for n in range(60)] + [f"t:topic{n}" for n in range(8)]
 
