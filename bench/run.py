@@ -335,7 +335,7 @@ def main() -> None:
             for name, figure in rows:
                 print(f"{name:70} {'n/a':>8}" if figure is None else f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
             pairs = [(rows[i][1], rows[i + 1][1]) for i in range(0, len(rows) - 1, 2)]
-            for (name, _), (before, after) in zip(rows[::2], pairs):
+            for (name, _), (before, after) in zip(rows[::2], pairs, strict=False):
                 if before and after:
                     print(f"  {name.split(':')[0]}: this checkout takes {after.seconds / before.seconds:.2f}x the baseline's time")
         finally:

@@ -141,7 +141,7 @@ class Fuzzer:
         text = err.getvalue()
         if "Traceback" in text:
             self.result.tracebacks += 1
-        if code not in (0, 1) or "internal error" in text or "Traceback" in text or (code == 1 and not any(PROBLEM_LINE.match(l) for l in text.splitlines())):
+        if code not in (0, 1) or "internal error" in text or "Traceback" in text or (code == 1 and not any(PROBLEM_LINE.match(line) for line in text.splitlines())):
             keep = self.workdir / "crashes" / f"site-{self.result.builds:04d}"
             shutil.copytree(site / "seeds", keep / "seeds")
             shutil.copytree(site / "content", keep / "content")

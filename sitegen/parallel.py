@@ -38,7 +38,7 @@ def map_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], worke
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     results: list[R] = []
     with multiprocessing.get_context("fork").Pool(count) as pool:
-        for part, chunk in zip(pool.imap(func, chunks), chunks):
+        for part, chunk in zip(pool.imap(func, chunks), chunks, strict=True):
             results += part
             if on_chunk:
                 on_chunk(len(chunk))

@@ -233,7 +233,7 @@ def find_headline(lines: list[str]) -> Headline:
     else:
         first, last = core_run(parts, names, strict=True)
         title = run_text(line, parts, first, last)
-        reasons.append("no body line repeats the <title>: segments %d-%d by their shape" % (first + 1, last + 1))
+        reasons.append(f"no body line repeats the <title>: segments {first + 1}-{last + 1} by their shape")
     source, why, other = choose_site(parts, first, last, names)
     return Headline(title, source, number, match.line if match else None, tuple(reasons + why), tuple(passed + other))
 

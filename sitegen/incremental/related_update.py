@@ -146,7 +146,7 @@ def _affected(index: TermIndex, terms: list[set[str]], moved: Sequence[int], fol
 def _found(briefings: list[Briefing], chosen: list[tuple[int, ...]]) -> dict[str, tuple[Briefing, ...]]:
     """Positions -> today's objects (their titles show)."""
     get = briefings.__getitem__
-    return {b.url: tuple(map(get, picks)) for b, picks in zip(briefings, chosen)}
+    return {b.url: tuple(map(get, picks)) for b, picks in zip(briefings, chosen, strict=True)}
 
 
 def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[dict[str, tuple[Briefing, ...]], RelatedMemo | None]:
@@ -160,7 +160,7 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
         return _afresh(briefings, count, key, order, revs)
     text_keys, facts = list(memo.text_keys), list(memo.facts)
     moved = []  # positions whose terms or facts may differ
-    for i, (rev, old) in enumerate(zip(revs, memo.revs)):
+    for i, (rev, old) in enumerate(zip(revs, memo.revs, strict=True)):
         if rev != old or not rev:  # a briefing without a revision is looked at every time
             text_keys[i], facts[i] = _text_key(briefings[i]), _facts(briefings[i])
             if text_keys[i] != memo.text_keys[i] or facts[i] != memo.facts[i]:

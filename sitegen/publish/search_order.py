@@ -46,7 +46,7 @@ def decode(data: bytes, at: int = 0) -> tuple[Any, int]:
         for _ in range(arg * (2 if major == 5 else 1)):
             item, end = decode(data, end)
             items.append(item)
-        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), end
+        return (items if major == 4 else dict(zip(items[::2], items[1::2], strict=True))), end
     if major == 6:
         _, end = decode(data, end)
     return Raw(data[at:end]), end

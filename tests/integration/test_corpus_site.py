@@ -14,6 +14,7 @@ import subprocess
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -145,7 +146,7 @@ def test_every_page_has_lang_one_h1_and_no_skipped_heading_level(pages):
             problems.append(f"{page}: no lang")
         if info.headings.count(1) != 1 or (info.headings and info.headings[0] != 1):
             problems.append(f"{page}: headings {info.headings[:6]} (one h1, first)")
-        for before, after in zip(info.headings, info.headings[1:]):
+        for before, after in pairwise(info.headings):
             if after > before + 1:
                 problems.append(f"{page}: h{before} then h{after}")
                 break

@@ -5,6 +5,7 @@ import ast
 import dataclasses
 import inspect
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ def field_docs(cls: type) -> dict[str, str]:
     tree = ast.parse(inspect.getsource(config_module))
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls.__name__).body
     docs = {}
-    for field, doc in zip(body, body[1:]):
+    for field, doc in pairwise(body):
         if isinstance(field, ast.AnnAssign) and isinstance(doc, ast.Expr) and isinstance(doc.value, ast.Constant):
             docs[field.target.id] = doc.value.value
     return docs
