@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hugo_site import make_hugo_site  # noqa: E402
-from measure import Figure, PeakSampler, run  # noqa: E402
+from hugo_site import make_hugo_site  # noqa: E402 - imported once sys.path holds its folder
+from measure import Figure, PeakSampler, run  # noqa: E402 - imported once sys.path holds its folder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -268,7 +268,7 @@ def hugo_figures(site: Path, work: Path, runs: int) -> tuple[Figure, Figure] | N
 
 def pagefind_figure(output: Path) -> Figure | None:
     try:
-        import pagefind_bin  # noqa: F401
+        import pagefind_bin  # noqa: F401 - only whether it is installed
     except ImportError:
         return None
     shutil.rmtree(output / "pagefind", ignore_errors=True)

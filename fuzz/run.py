@@ -29,11 +29,11 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from hypothesis import seed as hypothesis_seed  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402 - imported once sys.path holds its folder
+from hypothesis import seed as hypothesis_seed  # noqa: E402 - imported once sys.path holds its folder
 
-from fuzz.inputs import pairs  # noqa: E402
-from fuzz.live_code import check_html, check_json_feed, check_xml  # noqa: E402
+from fuzz.inputs import pairs  # noqa: E402 - imported once sys.path holds its folder
+from fuzz.live_code import check_html, check_json_feed, check_xml  # noqa: E402 - imported once sys.path holds its folder
 
 SITE_CONFIG = 'search: false\nbase_url: "https://example.org/"\nrelated: 3\n'
 PROBLEM_LINE = re.compile(r"^(?:seeds|content)/[^:]+(?::\d+)?: error: ")
