@@ -6,7 +6,7 @@ show it:
 
 - a Briefing: its `rev`, a hash of every field a template can read (the body is not one of
   them: it reaches a template only as the `body` of its own page, a Deferred digested by
-  the body's hash; `body_hash` and `rev` themselves are hidden from templates, render.py);
+  the body's hash; `body_hash` and `rev` themselves are hidden from templates, render/templates.py);
 - a Topic or Period: its name or dates, URL and the revs of its briefings (so its count,
   latest date and every briefing it lists); a template that cannot read briefings gets
   their summaries (pages.SiteView.summarised), digested field by field;

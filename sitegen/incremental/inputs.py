@@ -16,7 +16,7 @@ from sitegen.convert.seedfiles import scan_seed_files
 from sitegen.incremental.state import digest
 
 BUILT_IN_TAXONOMY = Path(__file__).parents[1] / "data" / "topics.yaml"
-BUILT_IN_THEME = Path(__file__).parents[1] / "theme"  # as render.BUILTIN_THEME, without importing Jinja
+BUILT_IN_THEME = Path(__file__).parents[1] / "theme"  # as render.templates.BUILTIN_THEME, without importing Jinja
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one scan, one digest
