@@ -11,11 +11,11 @@ import argparse
 import json
 import statistics
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sitegen.model import Briefing, TagRef
-from sitegen.related import find_related
+from sitegen.site.related import find_related
 
 
 def briefings_from(truth: Path) -> list[Briefing]:
@@ -25,7 +25,7 @@ def briefings_from(truth: Path) -> list[Briefing]:
         row = json.loads(line)
         slug = f"s{n:05d}"
         tag = TagRef(row["category"], row["category"], f"topics/{row['category']}/")
-        date = datetime.fromisoformat(row["date"]).replace(tzinfo=timezone.utc)
+        date = datetime.fromisoformat(row["date"]).replace(tzinfo=UTC)
         out.append(Briefing(slug, row["title"], date, row["source"], None, (tag,), row["first_paragraph"], row["file"], False, f"content/{slug}.md", "", f"{slug}/"))
     return sorted(out, key=Briefing.sort_key)
 
@@ -33,9 +33,9 @@ def briefings_from(truth: Path) -> list[Briefing]:
 def briefings_of_site(root: Path) -> list[Briefing]:
     """The published briefings of a site, in site order, as a build sees them."""
     from sitegen.config import load_config
-    from sitegen.load import load_content, scan_content
-    from sitegen.select import select_briefings
-    from sitegen.taxonomy import build_site
+    from sitegen.content.load import load_content, scan_content
+    from sitegen.site.select import select_briefings
+    from sitegen.site.taxonomy import build_site
 
     config = load_config(root)
     entries = load_content(config, scan_content(config.content_dir, config.root), {}, 1, None)

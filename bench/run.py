@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import Figure, PeakSampler, run  # noqa: E402
-from hugo_site import make_hugo_site  # noqa: E402
+from hugo_site import make_hugo_site  # noqa: E402 - imported once sys.path holds its folder
+from measure import Figure, PeakSampler, run  # noqa: E402 - imported once sys.path holds its folder
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -183,7 +183,7 @@ def build_baseline_figures(work: Path, seeds: Path, baseline: str, runs: int) ->
 def serve_figures(site: Path, runs: int) -> Figure:
     """Seconds from saving a content file with a new title to that title in its page on disk."""
     from sitegen.config import load_config
-    from sitegen.load import read_briefing
+    from sitegen.content.parse import read_briefing
 
     config = load_config(site)
     port = _free_port()
@@ -244,7 +244,7 @@ def _wait_for_http(port: int, limit: float) -> None:
 
 def floor_figure(site: Path) -> Figure:
     """markdown-it-py alone rendering every body once, in one process (run in a child)."""
-    code = ("import sys,time,pathlib;from sitegen.load import split_front_matter;from sitegen.markdown import render;"
+    code = ("import sys,time,pathlib;from sitegen.content.parse import split_front_matter;from sitegen.content.markdown import render;"
             "bodies=[split_front_matter(p.read_text('utf-8'))[1] for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))];"
             "[render(b) for b in bodies]")
     figure = run([sys.executable, "-c", code, str(site / "content")])
@@ -268,7 +268,7 @@ def hugo_figures(site: Path, work: Path, runs: int) -> tuple[Figure, Figure] | N
 
 def pagefind_figure(output: Path) -> Figure | None:
     try:
-        import pagefind_bin  # noqa: F401
+        import pagefind_bin  # noqa: F401 - only whether it is installed
     except ImportError:
         return None
     shutil.rmtree(output / "pagefind", ignore_errors=True)
@@ -335,7 +335,7 @@ def main() -> None:
             for name, figure in rows:
                 print(f"{name:70} {'n/a':>8}" if figure is None else f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
             pairs = [(rows[i][1], rows[i + 1][1]) for i in range(0, len(rows) - 1, 2)]
-            for (name, _), (before, after) in zip(rows[::2], pairs):
+            for (name, _), (before, after) in zip(rows[::2], pairs, strict=False):
                 if before and after:
                     print(f"  {name.split(':')[0]}: this checkout takes {after.seconds / before.seconds:.2f}x the baseline's time")
         finally:

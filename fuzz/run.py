@@ -23,17 +23,17 @@ import tempfile
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from hypothesis import seed as hypothesis_seed  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402 - imported once sys.path holds its folder
+from hypothesis import seed as hypothesis_seed  # noqa: E402 - imported once sys.path holds its folder
 
-from fuzz.inputs import pairs  # noqa: E402
-from fuzz.live_code import check_html, check_json_feed, check_xml  # noqa: E402
+from fuzz.inputs import pairs  # noqa: E402 - imported once sys.path holds its folder
+from fuzz.live_code import check_html, check_json_feed, check_xml  # noqa: E402 - imported once sys.path holds its folder
 
 SITE_CONFIG = 'search: false\nbase_url: "https://example.org/"\nrelated: 3\n'
 PROBLEM_LINE = re.compile(r"^(?:seeds|content)/[^:]+(?::\d+)?: error: ")
@@ -89,8 +89,8 @@ class Fuzzer:
     def add(self, seed: bytes, content: bytes) -> None:
         """Convert and parse one pair on its own, then queue it for the next site build."""
         from sitegen.config import ConvertConfig
+        from sitegen.content.parse import parse_briefing
         from sitegen.convert.seed import convert_seed
-        from sitegen.load import parse_briefing
 
         self.result.inputs += 1
         try:
@@ -141,7 +141,7 @@ class Fuzzer:
         text = err.getvalue()
         if "Traceback" in text:
             self.result.tracebacks += 1
-        if code not in (0, 1) or "internal error" in text or "Traceback" in text or (code == 1 and not any(PROBLEM_LINE.match(l) for l in text.splitlines())):
+        if code not in (0, 1) or "internal error" in text or "Traceback" in text or (code == 1 and not any(PROBLEM_LINE.match(line) for line in text.splitlines())):
             keep = self.workdir / "crashes" / f"site-{self.result.builds:04d}"
             shutil.copytree(site / "seeds", keep / "seeds")
             shutil.copytree(site / "content", keep / "content")
@@ -185,7 +185,7 @@ def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose:
         fuzzer.flush()
     result = fuzzer.result
     result.seconds = round(time.perf_counter() - started, 1)
-    result.date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    result.date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return result
 
 

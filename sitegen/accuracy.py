@@ -9,8 +9,8 @@ import html
 import json
 import sys
 import time
-from dataclasses import dataclass, field
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml

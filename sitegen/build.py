@@ -3,23 +3,23 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Collection
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from typing import TYPE_CHECKING, Collection
+from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.config import SiteConfig
+from sitegen.content.load import load_content
 from sitegen.errors import Problem
-from sitegen.inputs import Inputs, rescan_inputs, scan_inputs, theme_digest
-from sitegen.load import load_content
-from sitegen.state import BuildState, StateStore, Stamp, folder_id
+from sitegen.incremental.inputs import Inputs, rescan_inputs, scan_inputs, theme_digest
+from sitegen.incremental.state import BuildState, Stamp, StateStore, folder_id
 
 if TYPE_CHECKING:
     from sitegen.convert.report import ConvertReport
     from sitegen.model import Site
-    from sitegen.pages import Page, SiteView
+    from sitegen.render.pages import Page, SiteView
 
 # The stages after the no-op check (convert, related, pages, publish) are imported where they
 # run, so that a build with nothing to do starts in a fraction of the time.
@@ -105,7 +105,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
     with report.timed("publish"):
         new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related, template_use=state.template_use)
         stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report, base_url=config.base_url)
-        from sitegen.publish import publish
+        from sitegen.publish.run import publish
 
         publish(config, options, view, pages, state, new_state, stamp, store, report, progress)
     return _finish(report, started, store)
@@ -113,7 +113,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
 
 def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
     """True when the inputs are those of the last build and its output/ is still whole."""
-    from sitegen.write import Publisher
+    from sitegen.publish.write import Publisher
 
     return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output) and not Publisher(output).interrupted()
 
@@ -168,14 +168,14 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     move nothing, the last site is patched instead (site_patch.py); every page's fingerprint
     is then computed from its context as always (pages.py).
     """
-    from sitegen.collisions import drop_collisions
-    from sitegen.pages import SiteView, plan_pages
-    from sitegen.publish import environment
-    from sitegen.render import static_files
-    from sitegen.select import select_briefings
-    from sitegen.site_patch import Plan, edited, patch_site
-    from sitegen.taxonomy import build_site
-    from sitegen.template_use import TemplateUse, used_variables
+    from sitegen.incremental.site_patch import Plan, edited, patch_site
+    from sitegen.publish.run import environment
+    from sitegen.render.pages import SiteView, plan_pages
+    from sitegen.render.template_use import TemplateUse, used_variables
+    from sitegen.render.templates import static_files
+    from sitegen.site.collisions import drop_collisions
+    from sitegen.site.select import select_briefings
+    from sitegen.site.taxonomy import build_site
 
     briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
     briefings, collisions = drop_collisions(briefings, config.root)
@@ -203,7 +203,7 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
 
 def _related(site: Site, count: int, state: BuildState) -> dict:
     """Related briefings, recomputed only for the briefings a change can affect."""
-    from sitegen.related_update import update_related
+    from sitegen.incremental.related_update import update_related
 
     found, state.related = update_related(site, count, state.related)
     return found

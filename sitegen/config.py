@@ -221,7 +221,7 @@ def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.No
     problems = [Problem(path, _line(nodes.get(key)), message, hint) for key, pairs in found for message, hint in pairs]
     patterns = nodes.get("convert.boilerplate")
     if isinstance(patterns, yaml.SequenceNode) and "convert" in values:
-        for item, pattern in zip(patterns.value, convert.boilerplate):
+        for item, pattern in zip(patterns.value, convert.boilerplate, strict=False):
             if (bad := checks.pattern_problem(pattern)) is not None:
                 problems.append(Problem(path, _line(item), *bad))
     return problems
@@ -243,11 +243,11 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         try:
             node = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
         except UnicodeDecodeError:
-            raise ConfigError(f"{rel}: not UTF-8 text", [Problem(rel, None, "the file is not UTF-8 text.", "Save it as UTF-8.")])
+            raise ConfigError(f"{rel}: not UTF-8 text", [Problem(rel, None, "the file is not UTF-8 text.", "Save it as UTF-8.")]) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            raise ConfigError(f"{rel}: invalid YAML", [Problem(rel, line, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")])
+            raise ConfigError(f"{rel}: invalid YAML", [Problem(rel, line, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")]) from None
         if node is not None:
             nodes: dict[str, yaml.Node] = {}
             values = _read_mapping(node, SiteConfig, rel, "", problems, nodes)

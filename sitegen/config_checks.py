@@ -12,7 +12,7 @@ import string
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sitegen.language_tags import is_language_tag
+from sitegen.content.language_tags import is_language_tag
 
 PERMALINK_FIELDS = ("year", "month", "day", "slug")
 """The fields a permalink pattern may use."""

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,7 +38,7 @@ def map_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], worke
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     results: list[R] = []
     with multiprocessing.get_context("fork").Pool(count) as pool:
-        for part, chunk in zip(pool.imap(func, chunks), chunks):
+        for part, chunk in zip(pool.imap(func, chunks), chunks, strict=True):
             results += part
             if on_chunk:
                 on_chunk(len(chunk))

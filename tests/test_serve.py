@@ -73,7 +73,7 @@ class Served:
                 return response.read().decode("utf-8")
         except (urllib.error.URLError, ConnectionError):
             if self.proc.poll() is not None:
-                raise AssertionError(f"sitegen serve exited with {self.proc.returncode}:\n{self.stderr()}")
+                raise AssertionError(f"sitegen serve exited with {self.proc.returncode}:\n{self.stderr()}") from None
             return None
 
     def wait_for(self, condition, what: str, seconds: float = 15) -> None:
@@ -93,7 +93,7 @@ class Served:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-                raise AssertionError("sitegen serve did not stop within 10 s of SIGINT")
+                raise AssertionError("sitegen serve did not stop within 10 s of SIGINT") from None
         return self.proc.returncode
 
 

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.check.feeds import FEED_NAMES, check_feed
-from sitegen.check.links import SKIP_DIRS, PageLinks, Resolver, check_anchors, check_reachable, page_links
+from sitegen.check.links import (
+    SKIP_DIRS,
+    PageLinks,
+    Resolver,
+    check_anchors,
+    check_reachable,
+    page_links,
+)
 from sitegen.check.scan import PageInfo, scan_page
 from sitegen.check.sitemap import check_sitemap
 from sitegen.errors import Problem

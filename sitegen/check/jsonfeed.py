@@ -7,7 +7,8 @@ members the spec does not name are ignored, as the spec says. What sitegen asks 
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 VERSION = "https://jsonfeed.org/version/1.1"
 

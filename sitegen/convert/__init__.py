@@ -8,13 +8,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sitegen.convert.explain import explain_seed
-    from sitegen.convert.report import ConvertReport
-    from sitegen.convert.run import convert_seeds
-    from sitegen.convert.seed import Converted, convert_seed
-    from sitegen.convert.topics import Taxonomy
-    from sitegen.convert.topics_file import load_taxonomy
+if TYPE_CHECKING:  # for type checkers: the names __getattr__ gives (`x as x`: re-exported)
+    from sitegen.convert.explain import explain_seed as explain_seed
+    from sitegen.convert.report import ConvertReport as ConvertReport
+    from sitegen.convert.run import convert_seeds as convert_seeds
+    from sitegen.convert.seed import Converted as Converted
+    from sitegen.convert.seed import convert_seed as convert_seed
+    from sitegen.convert.topics import Taxonomy as Taxonomy
+    from sitegen.convert.topics_file import load_taxonomy as load_taxonomy
 
 _HOMES = {
     "ConvertReport": "report",

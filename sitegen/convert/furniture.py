@@ -167,7 +167,7 @@ def _menu_runs(feats: list[_Line], classes: list[str]) -> set[int]:
     """Positions (in feats) in runs of MENU_RUN or more short non-prose lines: menus, link lists, tag rows."""
     found: set[int] = set()
     run: list[int] = []
-    for pos, (line, cls) in enumerate(zip(feats, classes)):
+    for pos, (line, cls) in enumerate(zip(feats, classes, strict=True)):
         if cls in ("short", "bad") and not line.sentence and line.length < LENGTH_LOW:
             run.append(pos)
             continue
@@ -213,7 +213,7 @@ def _story_span(feats: list[_Line], own: list[str]) -> tuple[int, int]:
     clusters: list[list[int]] = []
     gap = 0
     hard = False
-    for pos, (line, cls) in enumerate(zip(feats, own)):
+    for pos, (line, cls) in enumerate(zip(feats, own, strict=True)):
         if cls == "good":
             if clusters and gap <= STORY_GAP and not hard:
                 clusters[-1].append(pos)
@@ -276,7 +276,7 @@ def _best_run(feats: list[_Line]) -> list[_Line]:
     for pos in _menu_runs(feats, own):
         own[pos] = "bad"
     first, last = _story_span(feats, own)
-    return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1]) if cls == "good"]
+    return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1], strict=True) if cls == "good"]
 
 
 def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None) -> list[LineVerdict]:

@@ -131,7 +131,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _RUN = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keys(kind: str) -> tuple[str, ...]:
     """Few substrings, one of which every phrase of `kind` holds (the shortest phrases that cover the rest)."""
     keys: list[str] = []
@@ -141,7 +141,7 @@ def _keys(kind: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _first_words(kind: str) -> tuple[frozenset[str], bool]:
     """The first word of each phrase of `kind` (a match of a phrase starts a word of the line that is this word),
     and whether some phrase starts with no word character (then no word rules it out)."""

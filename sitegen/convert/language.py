@@ -9,11 +9,11 @@ pay for it.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import importlib.util
 import os
 import re
 import unicodedata
+from collections import Counter
 
 _SAMPLE = 4000
 """Characters of prose the detector reads: enough for a sure answer, cheap on long pages."""

@@ -66,7 +66,7 @@ def save_manifest(site_root: Path, entries: dict[str, Entry], settings: str = ""
 def manifest_text(entries: dict[str, Entry], settings: str = "") -> str:
     """The manifest JSON, exactly as `json.dumps(..., indent=1, sort_keys=True)` writes it, but fast."""
     quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
-    tail = (' "settings": %s,\n' % quote(settings) if settings else "") + ' "version": %d\n}\n' % VERSION
+    tail = (f' "settings": {quote(settings)},\n' if settings else "") + f' "version": {VERSION:d}\n}}\n'
     if not entries:
         return '{\n "seeds": {},\n' + tail
     if any(entry.warnings for entry in entries.values()):  # rare: the plain encoder

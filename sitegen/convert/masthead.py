@@ -7,15 +7,24 @@ the shape of a segment (domain, press word, place, tagline).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sitegen.convert.boilerplate import is_boilerplate
 from sitegen.convert.dates import HEADER_LINE, RELATIVE_LINE, parse_date_line
 from sitegen.convert.headline import parse_bylines
-from sitegen.convert.sitename import Names, NameIndex, choose_site, core_run, outside_is_furniture
-from sitegen.convert.titleparts import STRONG, Body, Segment, first_folded, key, key_words, run_text, segments, words
+from sitegen.convert.sitename import NameIndex, Names, choose_site, core_run, outside_is_furniture
+from sitegen.convert.titleparts import (
+    STRONG,
+    Body,
+    Segment,
+    first_folded,
+    key,
+    key_words,
+    run_text,
+    segments,
+    words,
+)
 
 __all__ = ["Byline", "Headline", "find_byline", "find_headline", "key", "seed_acronyms", "segments", "title_line", "words"]
 
@@ -224,7 +233,7 @@ def find_headline(lines: list[str]) -> Headline:
     else:
         first, last = core_run(parts, names, strict=True)
         title = run_text(line, parts, first, last)
-        reasons.append("no body line repeats the <title>: segments %d-%d by their shape" % (first + 1, last + 1))
+        reasons.append(f"no body line repeats the <title>: segments {first + 1}-{last + 1} by their shape")
     source, why, other = choose_site(parts, first, last, names)
     return Headline(title, source, number, match.line if match else None, tuple(reasons + why), tuple(passed + other))
 

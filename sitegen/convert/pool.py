@@ -11,10 +11,11 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Collection, Mapping, NamedTuple
+from typing import NamedTuple
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.reading import warm_up

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 from sitegen.convert.boilerplate import is_marker
 from sitegen.convert.dating import DateChoice, find_date

@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from sitegen.config import ConvertConfig
 from sitegen.config_checks import encoding_problems, pattern_problem
 from sitegen.convert.boilerplate import extra_rules
-from sitegen.convert.manifest import Entry, atomic_write, read_manifest, save_manifest, seed_named_in
+from sitegen.convert.manifest import (
+    Entry,
+    atomic_write,
+    read_manifest,
+    save_manifest,
+    seed_named_in,
+)
 from sitegen.convert.pool import Job, SeedResult, convert_all, discard
 from sitegen.convert.report import ConvertReport
 from sitegen.convert.seed import latest_day

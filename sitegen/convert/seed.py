@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from sitegen.config import ConvertConfig
 from sitegen.convert.boilerplate import extra_rules
@@ -59,7 +59,7 @@ def _fallback_title(paras: list[Para]) -> str:
 
 def latest_day() -> dt.date:
     """The last day a publication date may fall on: today by the clock, a day ahead for zones east of UTC."""
-    return dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
 def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None,

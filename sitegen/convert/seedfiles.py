@@ -9,9 +9,9 @@ read, and links to folders (not followed, so a link cannot make a loop or reach 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 SEED_SUFFIXES = (".txt", ".text")
 """Endings of seed file names, compared in lower case."""

@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
 _WORD_START = re.compile(r"\w")

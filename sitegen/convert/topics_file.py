@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, TypeVar
+from typing import TypeVar
 
 import yaml
 

@@ -77,7 +77,9 @@ def test_search_filters_by_topic(page, site_url):
 
 
 def test_filter_names_are_shown_as_text_never_as_markup(page, site_url):
-    from playwright.sync_api import expect  # here: without Playwright the browser fixture skips the test
+    from playwright.sync_api import (
+        expect,  # here: without Playwright the browser fixture skips the test
+    )
 
     page.goto(site_url + PAGES["search"])
     page.fill(".pagefind-ui__search-input", "headline")

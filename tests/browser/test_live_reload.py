@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_serve import BRIEFING, BRIEFING_URL, BROKEN_TITLE, ERROR, TITLE, Served, edit, make_site
+from tests.test_serve import (
+    BRIEFING,
+    BRIEFING_URL,
+    BROKEN_TITLE,
+    ERROR,
+    TITLE,
+    Served,
+    edit,
+    make_site,
+)
 
 RELOAD_SECONDS = 10
 

@@ -12,7 +12,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from sitegen.cli import main
-from sitegen.search_shards import shards
+from sitegen.publish.search_shards import shards
 from tests.browser.test_archive_browser import _Quiet
 
 SHARD_SIZE = 3

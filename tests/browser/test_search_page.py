@@ -2,12 +2,15 @@
 (390 px) the results come first and the filters fold; it is styled like the rest of the site."""
 from __future__ import annotations
 
-from tests.browser.test_archive_browser import PAGES, site_url  # noqa: F401 - the built, served sample site
+from tests.browser import test_archive_browser
+from tests.browser.test_archive_browser import PAGES
+
+site_url = test_archive_browser.site_url  # the fixture: the built, served sample site
 
 PHONE = {"width": 390, "height": 844}
 
 
-def test_opened_from_disk_it_says_search_needs_a_web_server(browser, site_url, tmp_path_factory):  # noqa: F811
+def test_opened_from_disk_it_says_search_needs_a_web_server(browser, site_url, tmp_path_factory):
     output = next(tmp_path_factory.getbasetemp().glob("browser-site*/site/output"))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -23,13 +26,13 @@ def test_opened_from_disk_it_says_search_needs_a_web_server(browser, site_url, t
         context.close()
 
 
-def test_served_the_message_stays_hidden(page, site_url):  # noqa: F811
+def test_served_the_message_stays_hidden(page, site_url):
     page.goto(site_url + PAGES["search"])
     page.wait_for_selector(".pagefind-ui__search-input")
     assert not page.locator("#search-needs-server").is_visible()
 
 
-def search_on_a_phone(browser, site_url, query: str):  # noqa: F811
+def search_on_a_phone(browser, site_url, query: str):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{site_url}{PAGES['search']}?q={query}")
@@ -38,7 +41,7 @@ def search_on_a_phone(browser, site_url, query: str):  # noqa: F811
     return context, page
 
 
-def test_on_a_phone_the_first_result_is_on_the_first_screen_and_filters_fold_below(browser, site_url):  # noqa: F811
+def test_on_a_phone_the_first_result_is_on_the_first_screen_and_filters_fold_below(browser, site_url):
     context, page = search_on_a_phone(browser, site_url, "iraq")
     try:
         first = page.locator(".pagefind-ui__result").first.bounding_box()
@@ -52,7 +55,7 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_filters_fold_bel
         context.close()
 
 
-def test_topics_with_no_result_are_not_listed(browser, site_url):  # noqa: F811
+def test_topics_with_no_result_are_not_listed(browser, site_url):
     context, page = search_on_a_phone(browser, site_url, "gaza")
     try:
         page.locator("details.pagefind-ui__filter-block summary").first.click()
@@ -75,7 +78,7 @@ def assert_excerpts_skip_the_headline(page) -> None:
         assert excerpt[0].isalnum(), excerpt  # no stray punctuation left where the headline was
 
 
-def test_results_look_like_the_sites_links_and_excerpts_do_not_repeat_the_headline(page, browser, site_url):  # noqa: F811
+def test_results_look_like_the_sites_links_and_excerpts_do_not_repeat_the_headline(page, browser, site_url):
     page.goto(site_url + PAGES["home"])
     site_link = page.locator(".card h2 a").first.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine, getComputedStyle(a).fontFamily]")
     page.goto(site_url + PAGES["search"] + "?q=iraq")

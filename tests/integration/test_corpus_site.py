@@ -14,6 +14,7 @@ import subprocess
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -145,7 +146,7 @@ def test_every_page_has_lang_one_h1_and_no_skipped_heading_level(pages):
             problems.append(f"{page}: no lang")
         if info.headings.count(1) != 1 or (info.headings and info.headings[0] != 1):
             problems.append(f"{page}: headings {info.headings[:6]} (one h1, first)")
-        for before, after in zip(info.headings, info.headings[1:]):
+        for before, after in pairwise(info.headings):
             if after > before + 1:
                 problems.append(f"{page}: h{before} then h{after}")
                 break
@@ -187,7 +188,7 @@ def test_search_indexes_only_briefings_with_topic_source_and_year_filters(corpus
 
 def test_search_index_is_byte_identical_when_built_again(corpus_site, tmp_path):
     """Pagefind alone writes filter indexes in hash-map order (Pagefind issue #638);
-    sitegen.search_order sorts them, so a clean build of the same briefings has the same bytes."""
+    sitegen.publish.search_order sorts them, so a clean build of the same briefings has the same bytes."""
     again = tmp_path / "site"
     shutil.copytree(corpus_site, again, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
     assert main(["build", "--site", str(again), "--quiet"]) == 0

@@ -17,7 +17,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.config import load_config
-from sitegen.state import StateStore
+from sitegen.incremental.state import StateStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 CONFIG = "search: false\nper_page: 3\nfeed_items: 4\nrelated: 2\n"

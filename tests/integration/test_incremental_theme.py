@@ -71,7 +71,7 @@ def test_probe_theme_incremental_equals_clean(tmp_path: Path, monkeypatch, mode:
 
 
 def _fingerprints(root: Path) -> dict[str, str]:
-    from sitegen.state import StateStore
+    from sitegen.incremental.state import StateStore
 
     return dict(StateStore(root / ".sitegen-cache").load().pages)
 

@@ -60,7 +60,7 @@ def test_installed_package_is_not_the_repository_and_ships_its_data(venv):
     templates = eval(out[1])  # noqa: S307 - our own print of a list of names
     assert {"base.html", "briefing.html", "index.html", "topic.html", "topics.html", "archive.html", "period.html", "404.html", "search.html"} <= set(templates)
     assert out[2] == "True"
-    assert eval(out[3]) == ["gitignore", "seeds/2024-05-14-sample-briefing.txt", "sitegen.yaml", "themes/default/templates/README.md"]  # noqa: S307
+    assert eval(out[3]) == ["gitignore", "seeds/2024-05-14-sample-briefing.txt", "sitegen.yaml", "themes/default/templates/README.md"]  # noqa: S307 - as above
 
 
 @pytest.mark.skipif(SEED is None, reason="the repository's seeds/ folder is missing")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import write
+from sitegen.publish import write
 from tests.safety.conftest import briefing, make_site, run_cli, tree
 
 OLD = 1_000_000_000  # an mtime no build would give a file

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import write
+from sitegen.publish import write
 from tests.safety.conftest import briefing, make_site, run_cli, tree
 
 

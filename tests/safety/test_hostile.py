@@ -9,7 +9,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from tests.safety.conftest import HOSTILE, SITE_CONFIG, check_output, run_cli
+from tests.safety.conftest import HOSTILE, SITE_CONFIG, check_output
 
 WORDS = ["alpha", "<script>alert(1)</script>", "{{ 7*7 }}", "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>", "report", "minister"]
 

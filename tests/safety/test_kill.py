@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.safety.conftest import REPO, SITE_CONFIG, tree
 from tests.safety.synthetic import seed_text, write_seeds
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.serve import is_loopback, resolve_request
-from sitegen.watch import Debouncer
+from sitegen.serve.server import is_loopback, resolve_request
+from sitegen.serve.watch import Debouncer
 from tests.safety.conftest import REPO, briefing, make_site
 
 SECRET = "TOPSECRET-6f1c"
@@ -212,7 +212,7 @@ def test_sigterm_stops_cleanly_and_writes_the_state(site: Path) -> None:
 
 def test_a_template_error_mid_render_leaves_the_last_good_site_whole(tmp_path: Path) -> None:
     """Serve builds as build does: into staging, swapped in whole; a failed render publishes nothing."""
-    from sitegen.render import BUILTIN_THEME
+    from sitegen.render.templates import BUILTIN_THEME
     from tests.safety.conftest import tree
 
     site = make_site(tmp_path / "site", {f"2023-10-{1 + i:02d}-story-{i}.md": briefing(f"Story {i}", f"2023-10-{1 + i:02d}") for i in range(8)})

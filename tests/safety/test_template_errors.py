@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.render import BUILTIN_THEME
+from sitegen.render.templates import BUILTIN_THEME
 from tests.safety.conftest import briefing, make_site, run_cli, tree
 
 MARKER = "{{ briefing.title }}</h1>"

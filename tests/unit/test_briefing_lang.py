@@ -4,16 +4,16 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from sitegen.config import SiteConfig
-from sitegen.feeds import Feed, atom, json_feed
-from sitegen.load import parse_briefing
-from sitegen.render import long_date
-from sitegen.search import index_language
+from sitegen.content.parse import parse_briefing
+from sitegen.publish.search import index_language
+from sitegen.render.feeds import Feed, atom, json_feed
+from sitegen.render.templates import long_date
 
 UTC = ZoneInfo("UTC")
 PERMALINK = "{year}/{month}/{day}/{slug}/"
@@ -48,11 +48,11 @@ def test_lang_changes_the_revision():
                                              ("fr", "6 novembre 2023"), ("es", "6 de noviembre de 2023"), ("ja", "2023年11月6日"),
                                              ("xx", "6 November 2023")])
 def test_dates_in_the_briefings_language(lang, shown):
-    assert long_date(datetime(2023, 11, 6, 9, 0, tzinfo=timezone.utc), lang) == shown
+    assert long_date(datetime(2023, 11, 6, 9, 0, tzinfo=UTC), lang) == shown
 
 
 def test_feeds_name_a_briefings_other_language():
-    german = replace(load('lang: "de"\n').briefing, date=datetime(2023, 11, 6, tzinfo=timezone.utc))
+    german = replace(load('lang: "de"\n').briefing, date=datetime(2023, 11, 6, tzinfo=UTC))
     english = replace(german, lang="en", slug="y", url="2023/11/06/y/")
     config = SiteConfig(base_url="https://example.org/")
     feed = Feed("T", "D", "", "", [german, english])

@@ -1,12 +1,12 @@
 """The briefings-per-month chart: every month in the range, bars scaled to the busiest, empty months unlinked."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from sitegen.chart import HEIGHT, month_chart
 from sitegen.model import Briefing
+from sitegen.site.chart import HEIGHT, month_chart
 
 
 def briefing(slug: str, year: int, month: int) -> Briefing:
-    date = datetime(year, month, 3, tzinfo=timezone.utc)
+    date = datetime(year, month, 3, tzinfo=UTC)
     return Briefing(slug, slug, date, None, None, (), "", slug, False, f"content/{slug}.md", "", f"{slug}/")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.check import check_site
-from sitegen.check.feeds import is_rfc3339, is_rfc822
+from sitegen.check.feeds import is_rfc822, is_rfc3339
 from sitegen.cli import main
 
 BASE = "https://example.org/news/"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sitegen.config import ConvertConfig, SiteConfig
-from sitegen.load import KNOWN_KEYS
+from sitegen.content.parse import KNOWN_KEYS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

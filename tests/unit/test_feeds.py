@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
 
-from sitegen.config import SiteConfig
 from sitegen.check.feeds import check_feed
-from sitegen.feeds import FORMATS, Feed, atom, json_feed, rss
+from sitegen.config import SiteConfig
 from sitegen.model import Briefing, TagRef
+from sitegen.render.feeds import FORMATS, Feed, atom, json_feed, rss
 
-WHEN = datetime(2023, 10, 27, 9, 30, tzinfo=timezone.utc)
+WHEN = datetime(2023, 10, 27, 9, 30, tzinfo=UTC)
 TITLE = 'Say "no" to <script>alert(1)</script> & more'
 
 

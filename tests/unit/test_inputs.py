@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from sitegen.config import load_config
-from sitegen.inputs import rescan_inputs, scan_inputs
+from sitegen.incremental.inputs import rescan_inputs, scan_inputs
 
 
 def _site(root: Path) -> Path:

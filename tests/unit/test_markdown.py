@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.markdown import is_safe_link, render
+from sitegen.content.markdown import is_safe_link, render
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a", "http://x", "mailto:desk@example.org", "../2023/", "page.html#x", "/abs/path", "#frag"])

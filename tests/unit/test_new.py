@@ -5,6 +5,7 @@ import ast
 import dataclasses
 import inspect
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,8 @@ import yaml
 
 from sitegen import config as config_module
 from sitegen.cli import main
+from sitegen.cli.new import TEMPLATE, new_site
 from sitegen.config import ConvertConfig, SiteConfig, load_config
-from sitegen.new import TEMPLATE, new_site
 
 DERIVED = {"root", "fingerprint"}
 
@@ -23,7 +24,7 @@ def field_docs(cls: type) -> dict[str, str]:
     tree = ast.parse(inspect.getsource(config_module))
     body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls.__name__).body
     docs = {}
-    for field, doc in zip(body, body[1:]):
+    for field, doc in pairwise(body):
         if isinstance(field, ast.AnnAssign) and isinstance(doc, ast.Expr) and isinstance(doc.value, ast.Constant):
             docs[field.target.id] = doc.value.value
     return docs
@@ -95,7 +96,7 @@ def test_template_files_are_shipped(name):
 
 
 def test_a_site_theme_folder_with_only_a_readme_falls_back_to_the_built_in_templates(tmp_path):
-    from sitegen.render import make_env
+    from sitegen.render.templates import make_env
 
     new_site(tmp_path / "s")
     env = make_env(load_config(tmp_path / "s"))

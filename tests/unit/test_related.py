@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sitegen.model import Briefing, TagRef
-from sitegen.related import find_related, posting_cap, same_story, terms_of
+from sitegen.site.related import find_related, posting_cap, same_story, terms_of
 
-DAY = datetime(2023, 10, 27, 9, 0, tzinfo=timezone.utc)
+DAY = datetime(2023, 10, 27, 9, 0, tzinfo=UTC)
 
 
 def make(slug: str, title: str, summary: str = "", source: str | None = None, days: int = 0, tags: tuple[str, ...] = ()) -> Briefing:

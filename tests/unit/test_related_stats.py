@@ -1,12 +1,12 @@
-"""related_update._stats: term weights and postings updated from the memo equal those computed afresh."""
+"""related_update.term_stats: term weights and postings updated from the memo equal those computed afresh."""
 from __future__ import annotations
 
 import random
 from collections import Counter
 from itertools import chain
 
-from sitegen import related
-from sitegen.related_update import TermIndex, _stats
+from sitegen.incremental.related_update import TermIndex, term_stats
+from sitegen.site import related
 
 WORDS = [f"word{n}" for n in range(60)] + [f"t:topic{n}" for n in range(8)]
 
@@ -29,7 +29,7 @@ def test_updated_stats_equal_fresh_ones_after_random_edits() -> None:
         for i in rng.sample(range(len(after)), rng.randint(1, min(3, len(after)))):
             after[i] = set(rng.sample(WORDS, rng.randint(1, 9))) | {f"new{rng.randint(0, 3)}"}
         changed = [i for i in range(len(after)) if after[i] != before[i]]
-        followed, weights, counts = _stats(_index(before), after, changed)
+        followed, weights, counts = term_stats(_index(before), after, changed)
         fresh_followed, fresh_weights = related.term_weights(after)
         assert followed == fresh_followed
         assert weights == fresh_weights
@@ -38,6 +38,6 @@ def test_updated_stats_equal_fresh_ones_after_random_edits() -> None:
 
 def test_without_an_index_the_stats_are_computed_afresh() -> None:
     terms = _terms(random.Random(3), 20)
-    followed, weights, counts = _stats(None, terms, ())
+    followed, weights, counts = term_stats(None, terms, ())
     assert (followed, weights) == related.term_weights(terms)
     assert counts == Counter(chain.from_iterable(terms))

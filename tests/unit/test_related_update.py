@@ -4,16 +4,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from sitegen.incremental.related_update import update_related
 from sitegen.model import Briefing, TagRef
-from sitegen.related import find_related
-from sitegen.related_update import update_related
-from sitegen.taxonomy import build_site
+from sitegen.site.related import find_related
+from sitegen.site.taxonomy import build_site
 
-DAY = datetime(2023, 10, 27, 9, 0, tzinfo=timezone.utc)
+DAY = datetime(2023, 10, 27, 9, 0, tzinfo=UTC)
 WORDS = "iraq bases attack drone rocket troops budget election court strike ports trade tariff climate summit floods harvest vaccine clinic".split()
 TOPICS = ("Iraq", "Trade", "Health", "Climate", "Politics")
 SOURCES = ("TOME", "Xinhua", "Reuters", None)

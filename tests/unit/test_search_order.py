@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.search_order import SIGNATURE, decode, encode, stabilise
+from sitegen.publish.search_order import SIGNATURE, decode, encode, stabilise
 
 
 def write(path: Path, value) -> None:

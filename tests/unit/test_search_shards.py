@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.search_shards import shards
+from sitegen.publish.search_shards import shards
 
 URLS = [f"{2000 + i % 20}/01/01/briefing-{i}/" for i in range(2000)]
 

@@ -5,9 +5,9 @@ import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteConfig
-from sitegen.load import parse_briefing
-from sitegen.sitemap import SITEMAP_NS, robots_txt, sitemap_xml
-from sitegen.taxonomy import build_site
+from sitegen.content.parse import parse_briefing
+from sitegen.render.sitemap import SITEMAP_NS, robots_txt, sitemap_xml
+from sitegen.site.taxonomy import build_site
 
 CONFIG = SiteConfig(base_url="https://example.org/news/", per_page=2, timezone="Europe/London")
 

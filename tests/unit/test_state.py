@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from sitegen import state as state_module
+from sitegen.incremental import state as state_module
+from sitegen.incremental.related_update import update_related
+from sitegen.incremental.state import BuildState, Stamp, StateStore
 from sitegen.model import Briefing, TagRef
-from sitegen.related_update import update_related
-from sitegen.state import BuildState, StateStore, Stamp
-from sitegen.taxonomy import build_site
+from sitegen.site.taxonomy import build_site
 
 
 def _briefing(n: int, title: str = "") -> Briefing:
     tags = (TagRef("Trade", "trade", "topics/trade/"), TagRef("Ports", "ports", "topics/ports/"))
-    when = datetime(2023, 1, 1 + n % 28, tzinfo=timezone.utc)
+    when = datetime(2023, 1, 1 + n % 28, tzinfo=UTC)
     return Briefing(f"b{n}", title or f"Harbour trade talk {n}", when, "TOME", None, tags, "Ports and tariffs.", None, False,
                     f"content/b{n}.md", "hash", f"b{n}/", rev=f"rev{n}-{title}")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sitegen.load import parse_briefing
-from sitegen.taxonomy import build_site
+from sitegen.content.parse import parse_briefing
+from sitegen.site.taxonomy import build_site
 
 TZ = ZoneInfo("UTC")
 

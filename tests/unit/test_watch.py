@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.watch import Debouncer, classify
+from sitegen.serve.watch import Debouncer, classify
 
 
 @pytest.mark.parametrize(
@@ -93,8 +93,8 @@ def test_a_content_edit_is_named_even_without_a_themes_folder(tmp_path: Path) ->
     """Only the edited file is looked at again: a folder event inside content/ does not ask for a full scan."""
     from watchdog.events import DirModifiedEvent, FileClosedEvent, FileModifiedEvent
 
-    from sitegen.serve import _Changes
-    from sitegen.watch import Debouncer
+    from sitegen.serve.server import _Changes
+    from sitegen.serve.watch import Debouncer
 
     for name in ("seeds", "content"):
         (tmp_path / name).mkdir()
@@ -111,7 +111,7 @@ def test_a_watched_folder_made_while_serving_asks_for_a_rebuild(tmp_path: Path) 
     """themes/ made with its files in one go: their own events may come before its watch does."""
     from watchdog.events import DirCreatedEvent
 
-    from sitegen.serve import _Changes
+    from sitegen.serve.server import _Changes
 
     class Observer:
         def schedule(self, *args, **kwargs) -> None:
@@ -132,7 +132,7 @@ def test_the_files_the_config_names_are_config_changes_wherever_they_are(tmp_pat
     """sitegen.yaml, topics.yaml and a topic file in a folder of its own: each asks for the config to be read again."""
     from watchdog.events import FileModifiedEvent, FileMovedEvent
 
-    from sitegen.serve import _Changes
+    from sitegen.serve.server import _Changes
 
     scheduled: list[tuple[str, bool]] = []
 

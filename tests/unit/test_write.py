@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sitegen.write import Publisher, write_file
+from sitegen.publish.write import Publisher, write_file
 
 
 def _publish(output: Path, files: dict[str, bytes], keep: list[str] = ()) -> Publisher:

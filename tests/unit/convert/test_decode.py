@@ -4,7 +4,7 @@ from sitegen.convert.decode import BadSeed, blocks, decode_bytes, normalise
 
 
 @pytest.mark.parametrize("data, text", [
-    ("Café".encode("utf-8"), "Café"),
+    ("Café".encode(), "Café"),
     ("\ufeffCafé".encode("utf-8"), "Café"),
     ("Zürich".encode("utf-16"), "Zürich"),
     ("Zürich".encode("utf-16-be").join([b"\xfe\xff", b""]), "Zürich"),

@@ -4,8 +4,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.convert.decode import _NEWLINES, _SPACES, _TEXT_CONTROL, normalise
 from sitegen.convert.dating import find_date
+from sitegen.convert.decode import _NEWLINES, _SPACES, _TEXT_CONTROL, normalise
 
 PIECES = st.sampled_from([" ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r\n", "\r", "\xa0", "\u2003", "\u200b", "\x0c", "\x00", "\u2028", "\x85",
                           "a", "word", "é", "日本", ".", "-", "\ufeff", "\x7f",

@@ -1,6 +1,8 @@
 """Line verdicts of sitegen.convert.furniture: hand-written pages in several languages."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from sitegen.convert.furniture import LineVerdict, story_lines
@@ -230,7 +232,7 @@ def test_blank_lines_keep_paragraphs_apart_once(lang):
     out = [lines[v.line] for v in verdicts if v.keep]
     assert out[0] and out[-1]
     assert "" in out
-    assert all(a or b for a, b in zip(out, out[1:]))  # never two kept blanks in a row
+    assert all(a or b for a, b in pairwise(out))  # never two kept blanks in a row
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

@@ -70,7 +70,7 @@ def test_what_is_not_read_is_named_in_one_warning(tmp_path: Path) -> None:
 
 def test_a_build_sees_a_change_to_a_seed_in_a_subfolder(tmp_path: Path) -> None:
     from sitegen.config import load_config
-    from sitegen.inputs import scan_inputs
+    from sitegen.incremental.inputs import scan_inputs
 
     seed(tmp_path, "a/x.txt", b"2023-10-27\n\nTalks resume" + BODY)
     before = scan_inputs(load_config(tmp_path)).convert_digest()
