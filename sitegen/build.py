@@ -36,6 +36,7 @@ class BuildOptions:
     publish_on_error: bool = True  # serve keeps the last good site when a file is broken
     force_convert: bool = False
     output: Path | None = None
+    search_later: bool = False  # serve: publish the pages without waiting for Pagefind (search.py)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class BuildReport:
     published: bool = False
     nothing_changed: bool = False
     seconds: float = 0.0
+    search_pending: dict = field(default_factory=dict)  # search_later: shard folder -> briefings, to index in the background
     timings: dict[str, float] = field(default_factory=dict)
 
     @property

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -28,8 +29,12 @@ def executable() -> Path | None:
 class Index:
     """One Pagefind index in a service process of its own; close() always ends the process."""
 
-    def __init__(self, binary: Path, config: dict | None = None) -> None:
-        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, binary: Path, config: dict | None = None, nice: int = 0) -> None:
+        """`nice`: run the process at that much lower a priority (serve's background indexing)."""
+        command = [str(binary), "--service"]
+        if nice and shutil.which("nice"):
+            command = ["nice", "-n", str(nice), *command]
+        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._buffer = b""
         self._message_id = 0
         self._index_id = self._send({"type": "NewIndex", "config": config})["index_id"]
@@ -77,9 +82,19 @@ class Index:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(item["content"]))
 
+    def kill(self) -> None:
+        """End the process now (from another thread): a request waiting on it raises PagefindError."""
+        try:
+            self._process.kill()
+        except OSError:
+            pass
+
     def close(self) -> None:
         if self._process.stdin:
-            self._process.stdin.close()
+            try:
+                self._process.stdin.close()
+            except BrokenPipeError:  # it was ended
+                pass
         try:
             self._process.wait(60)  # it may still be writing
         except subprocess.TimeoutExpired:
