@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -29,12 +28,8 @@ def executable() -> Path | None:
 class Index:
     """One Pagefind index in a service process of its own; close() always ends the process."""
 
-    def __init__(self, binary: Path, config: dict | None = None, nice: int = 0) -> None:
-        """`nice`: run the process at that much lower a priority (serve's background indexing)."""
-        command = [str(binary), "--service"]
-        if nice and shutil.which("nice"):
-            command = ["nice", "-n", str(nice), *command]
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, binary: Path, config: dict | None = None) -> None:
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._buffer = b""
         self._message_id = 0
         self._index_id = self._send({"type": "NewIndex", "config": config})["index_id"]

@@ -48,7 +48,6 @@ UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
 _BUNDLE = re.compile(r"(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/.*)")
 RECORDS = "records-1"  # bump when what a record holds changes: every shard is indexed again
 SHARD_CACHE = "search-shards"  # under the cache folder: shards indexed in serve's background, and retired ones
-BACKGROUND_NICE = 10  # serve's background Pagefind gives way to the rebuilds the editor waits for
 
 
 class Cancelled(Exception):
@@ -115,7 +114,7 @@ def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
 def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], target: Path, cancel=None) -> None:
     """Index one shard into target; `cancel` (serve's background): checked between records, and it
     ends the Pagefind process when it is set."""
-    with pagefind_service.Index(binary, nice=BACKGROUND_NICE if cancel is not None else 0) as index:
+    with pagefind_service.Index(binary) as index:
         if cancel is not None:
             cancel.on_set(index.kill)
         for briefing in briefings:
@@ -284,9 +283,10 @@ def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildStat
             for folder in last:  # files of it deleted by hand: index now, as a build does
                 if folder not in folders:
                     shutil.rmtree(root / INDEX_DIR / folder, ignore_errors=True)
-    todo = {}
+    todo, carried = {}, set()
     for folder, briefings in folders.items():
         if folder in last and not _carry(publisher, state, last[folder]):
+            carried.add(folder)
             continue
         if cache is not None and _link_tree(cache / folder, root / INDEX_DIR / folder):
             continue
@@ -300,7 +300,8 @@ def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildStat
         ui = _ui(config, binary)
     except (pagefind_service.PagefindError, OSError) as exc:
         raise SitegenError(f"Pagefind failed to index the site: {exc}") from None
-    files = sorted(p.relative_to(root).as_posix() for folder in folders for p in (root / INDEX_DIR / folder).rglob("*") if p.is_file())
+    files = [rel for folder in carried for rel in last[folder]]  # the others: as indexed or linked now
+    files += [p.relative_to(root).as_posix() for folder in folders if folder not in carried for p in (root / INDEX_DIR / folder).rglob("*") if p.is_file()]
     top = {MANIFEST: json.dumps({"shards": list(folders)}, separators=(",", ":")).encode("utf-8")}
     top.update((f"{INDEX_DIR}/{name}", data) for name, data in ui.items())
     for rel, data in top.items():
