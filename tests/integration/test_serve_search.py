@@ -214,3 +214,31 @@ def test_a_killed_serve_leaves_a_whole_index_and_build_then_makes_the_clean_one(
     assert build(load_config(root), BuildOptions(workers=1)).ok
     assert searchable(root / "output", "kestrel")
     assert files(root / "output") == clean_build(root, tmp_path)
+
+
+def test_ctrl_c_during_a_background_index_stops_cleanly_and_leaves_the_last_complete_index(tmp_path):
+    from tests.test_serve import Served as Process
+
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "seeds").mkdir()
+    (root / "sitegen.yaml").write_text("search: true\n", encoding="utf-8")  # one shard of 300: its index takes a while
+    for number in range(300):
+        (root / "content" / f"2024-01-{1 + number % 28:02d}-item-{number:03d}.md").write_text(
+            f'---\ntitle: "Item {number}"\ndate: 2024-01-{1 + number % 28:02d}\n---\n\nThe harbour item {number}, with words enough to index.\n', encoding="utf-8")
+    server = Process(root)
+    try:
+        before = {rel: data for rel, data in files(root / "output").items() if rel.startswith("pagefind/")}
+        edited = root / "content" / "2024-01-05-item-004.md"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("words enough", "a kestrel"), encoding="utf-8")
+        server.wait_for(lambda: "kestrel" in (server.fetch("2024/01/05/item-004/") or ""), "the edited page")
+        assert server.stop() == 0  # Ctrl-C at once, with its shard most likely being indexed
+        assert "Traceback" not in server.stderr()
+    finally:
+        server.stop()
+    output = root / "output"
+    published(output)
+    now = {rel: data for rel, data in files(output).items() if rel.startswith("pagefind/")}
+    assert now == before or searchable(output, "kestrel")  # the last complete index: the old one, or the new one whole
+    cache = root / ".sitegen-cache" / "search-shards"
+    assert not cache.is_dir() or not [p for p in cache.iterdir() if p.name.startswith(".")]  # nothing half made left
