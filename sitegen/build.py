@@ -101,7 +101,15 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         state, entries = _load(config, options, store, salt, inputs, report, progress)
     gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again
     with report.timed("index"):
-        view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+        digest = inputs.digest(salt)
+        last = store.pages if store.in_memory and options.search_later and changed is not None and not report.problems else None
+        if isinstance(last, tuple) and last[0] == digest:  # serve, after a background index: the same inputs, the same pages
+            view, pages = last[1], last[2]
+            report.briefings, report.topics = len(view.site.briefings), len(view.site.topics)
+        else:
+            view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+        if store.in_memory:
+            store.pages = (digest, view, pages) if not report.problems else None
     if report.problems and not options.publish_on_error:
         return _finish(report, started, store)
     with report.timed("publish"):
