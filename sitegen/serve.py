@@ -242,7 +242,7 @@ def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter
         _set(status, errors)
         reporter.problems(report.errors + report.warnings)
         if not errors:
-            if search_only and not report.pages_written:
+            if search_only and not report.pages_written and not report.search_pending:
                 reporter.line("search index updated")
             else:
                 later = f"; search: {len(report.search_pending)} shard(s) indexing in the background" if report.search_pending else ""
@@ -329,18 +329,22 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     loop_holder: dict = {}
     site = _Site(config)
     search = {"ready": False, "failure": None}  # set by the background index, read by the next rebuild
+    search_lock = threading.Lock()
 
     def search_ready(failure: str | None) -> None:
         """Every shard the site needs is indexed (or one could not be): rebuild to publish the index."""
-        search["ready"], search["failure"] = True, failure
+        with search_lock:
+            search["ready"], search["failure"] = True, failure
         debouncer.poke()
 
     def rebuild_and_reload() -> None:
         site.stale |= changes.take_config()
         paths = changes.take()
-        search_only = search["ready"] and paths == set() and not site.stale
-        foreground = search["failure"] is not None  # index as `sitegen build` does, and show its error
-        search["ready"], search["failure"] = False, None
+        with search_lock:
+            ready, failure = search["ready"], search["failure"]
+            search["ready"], search["failure"] = False, None
+        search_only = ready and paths == set() and not site.stale
+        foreground = failure is not None  # index as `sitegen build` does, and show its error
         if site.stale:  # read it again, then build everything as `sitegen build` would
             paths = None
             if site.reload(status, reporter):
