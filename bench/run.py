@@ -3,6 +3,10 @@
 Usage: python bench/run.py [--seeds 10000] [--runs 3] [--keep] [--dir /dev/shm/sitegen-bench]
        python bench/run.py --convert-baseline REV [--seeds 10000] [--runs 3]
        python bench/run.py --build-baseline REV [--seeds 10000] [--runs 3]
+       python bench/run.py --serve-search [--code DIR] [--seeds 10000] [--runs 3]
+         (serve only, search on: save -> page on disk, -> reload signal, -> new word in the
+         published search index; --code runs the sitegen package unpacked at DIR, e.g. by
+         `git archive REV sitegen themes | tar -x -C DIR`)
          (build only: no-op, one body edited, one title edited, this checkout against the
          sitegen package at git revision REV, in the same run, alternating)
          (convert only: this checkout against the converter at git revision REV, in the same run, on
@@ -15,6 +19,7 @@ import argparse
 import math
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -214,6 +219,115 @@ def serve_figures(site: Path, runs: int) -> Figure:
     return sampler.figure(statistics.median(times))
 
 
+def _reload_listener(port: int):
+    """A livereload client: (thread, times) where each reload message appends its perf_counter time."""
+    import asyncio
+    import json
+    import threading
+
+    from tornado.websocket import websocket_connect
+
+    times: list[float] = []
+    ready = threading.Event()
+
+    async def listen() -> None:
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        await socket.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        await socket.read_message()
+        await socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/", "plugins": {}}))
+        ready.set()
+        while (message := await socket.read_message()) is not None:
+            if json.loads(message).get("command") == "reload":
+                times.append(time.perf_counter())
+
+    thread = threading.Thread(target=lambda: asyncio.run(listen()), daemon=True)
+    thread.start()
+    if not ready.wait(30):
+        raise SystemExit("serve: the livereload handshake did not finish")
+    return thread, times
+
+
+def _word_published(output: Path, word: bytes, seen: dict[str, bool]) -> bool:
+    """True when `word` is in the index of a shard that output/pagefind/shards.json lists (what the
+    search page loads). Index chunks are named by their content: `seen` remembers each one's answer."""
+    import gzip
+    import json
+
+    try:
+        shards = json.loads((output / "pagefind" / "shards.json").read_bytes())["shards"]
+        for shard in shards:
+            for chunk in (output / "pagefind" / shard / "index").iterdir():
+                key = f"{shard}/{chunk.name}"
+                if key not in seen:
+                    seen[key] = word in gzip.decompress(chunk.read_bytes())
+                if seen[key]:
+                    return True
+    except (OSError, ValueError, KeyError):
+        return False
+    return False
+
+
+def serve_search_figures(site: Path, runs: int, code: Path | None) -> dict[str, Figure]:
+    """Search on: seconds from saving a body edit with a new word to the page on disk, to the reload
+    signal, and to the word in the published search index; and how long serve's Ctrl-C takes."""
+    from sitegen.config import load_config
+    from sitegen.content.parse import read_briefing
+
+    config = load_config(site)
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
+    log = open(site.parent / "serve-search.log", "w")  # what serve printed, for a run that goes wrong
+    process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)], cwd=str(site), env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    results: dict[str, list[float]] = {"page": [], "reload": [], "search": []}
+    try:
+        with PeakSampler(process.pid) as sampler:
+            _wait_for_http(port, 600)
+            _, reloads = _reload_listener(port)
+            content = sorted((site / "content").glob("*.md"))
+            for number in range(runs):
+                target = content[len(content) // 3 + number * 7]
+                rel = target.relative_to(site).as_posix()
+                page = site / "output" / read_briefing(site, rel, config.tz, config.permalink).briefing.output_path
+                word = "zorblaxt" + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-8:]) + "q"
+                time.sleep(3)  # let the watcher and any background work settle
+                seen = len(reloads)
+                started = time.perf_counter()
+                target.write_text(target.read_text(encoding="utf-8") + f"\nThe {word} paragraph.\n", encoding="utf-8")
+                marks: dict[str, float] = {}
+                chunks: dict[str, bool] = {}
+                checked = 0.0
+                while len(marks) < 3:
+                    now = time.perf_counter()
+                    if now - started > 120:
+                        raise SystemExit(f"serve: not all of page/reload/search seen after 120 s: {sorted(marks)}")
+                    if "page" not in marks and word.encode() in _read(page):
+                        marks["page"] = now
+                    if "reload" not in marks and len(reloads) > seen:
+                        marks["reload"] = reloads[seen]
+                    if "search" not in marks and "page" in marks and now - checked > 0.05:  # polled less often, not to take a core from serve
+                        checked = now
+                        if _word_published(site / "output", word.encode(), chunks):
+                            marks["search"] = time.perf_counter()
+                    time.sleep(0.002)
+                for key, at in marks.items():
+                    results[key].append(at - started)
+            stopping = time.perf_counter()
+            process.send_signal(signal.SIGINT)
+            process.wait(60)
+            stop_seconds = time.perf_counter() - stopping
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        log.close()
+    figures = {k: sampler.figure(statistics.median(v)) for k, v in results.items()}
+    figures["stop"] = sampler.figure(stop_seconds)
+    for key, values in results.items():
+        print(f"  serve {key}: " + ", ".join(f"{v:.3f}" for v in values), file=sys.stderr)
+    return figures
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -303,6 +417,16 @@ def table(rows: list[tuple[str, Figure | None]], hugo: Figure | None, floor: Fig
     return "\n".join(lines)
 
 
+def _print_serve_search(figures: dict[str, Figure], args) -> None:
+    print(f"\nsitegen serve, search on, {args.seeds} seeds, median of {args.runs} edits, on {args.dir}; {os.cpu_count()} cores; code: {args.code or 'this checkout'}")
+    print(f"{'what':58} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
+    names = {"page": "save -> edited page on disk", "reload": "save -> reload signal to the browser",
+             "search": "save -> new word in the published search index", "stop": "Ctrl-C -> serve exited"}
+    for key, name in names.items():
+        f = figures[key]
+        print(f"{name:58} {f.seconds:8.3f} {f.peak_mb:8.0f} {f.peak_pss_mb:8.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10000)
@@ -311,7 +435,13 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs")
     parser.add_argument("--convert-baseline", metavar="REV", help="only compare convert speed with the converter at git revision REV")
     parser.add_argument("--build-baseline", metavar="REV", help="only compare no-op and one-edit build times with sitegen at git revision REV")
+    parser.add_argument("--serve-search", action="store_true", help="only measure sitegen serve with search on: save -> page, reload, searchable")
+    parser.add_argument("--code", type=Path, help="with --serve-search: the sitegen package to run (a folder holding sitegen/)")
+    parser.add_argument("--site", type=Path, help="with --serve-search: a site already built with search on (its seeds converted), used as is")
     args = parser.parse_args()
+    if args.serve_search and args.site:
+        _print_serve_search(serve_search_figures(args.site, args.runs, args.code), args)
+        return
     work = args.dir / f"n{args.seeds}"
     shutil.rmtree(work, ignore_errors=True)
     seeds = work / "seeds"
@@ -323,6 +453,16 @@ def main() -> None:
             print(f"{'what':70} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
             for name, figure in rows:
                 print(f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
+    if args.serve_search:
+        try:
+            site = fresh_site(work, seeds, search=True)
+            build_with(args.code or REPO, site)
+            build_with(args.code or REPO, site)  # the converter's one extra check
+            _print_serve_search(serve_search_figures(site, args.runs, args.code), args)
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)

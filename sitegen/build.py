@@ -36,6 +36,7 @@ class BuildOptions:
     publish_on_error: bool = True  # serve keeps the last good site when a file is broken
     force_convert: bool = False
     output: Path | None = None
+    search_later: bool = False  # serve: publish the pages without waiting for Pagefind (search.py)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class BuildReport:
     published: bool = False
     nothing_changed: bool = False
     seconds: float = 0.0
+    search_pending: dict = field(default_factory=dict)  # search_later: shard folder -> briefings, to index in the background
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -99,7 +101,15 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
         state, entries = _load(config, options, store, salt, inputs, report, progress)
     gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again
     with report.timed("index"):
-        view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+        digest = inputs.digest(salt)
+        last = store.pages if store.in_memory and options.search_later and changed is not None and not report.problems else None
+        if isinstance(last, tuple) and last[0] == digest:  # serve, after a background index: the same inputs, the same pages
+            view, pages = last[1], last[2]
+            report.briefings, report.topics = len(view.site.briefings), len(view.site.topics)
+        else:
+            view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+        if store.in_memory:
+            store.pages = (digest, view, pages) if not report.problems else None
     if report.problems and not options.publish_on_error:
         return _finish(report, started, store)
     with report.timed("publish"):

@@ -216,6 +216,7 @@ class StateStore:
         self._on_disk = True  # False once forget() emptied the file
         self.inputs: object = None  # serve: the last inputs.Inputs scanned, updated from the watcher's paths
         self.plan: object = None  # serve: the last site_patch.Plan
+        self.pages: object = None  # serve: (inputs digest, view, pages) of the last build without problems (build.py)
 
     def stamp(self) -> Stamp:
         if self._stamp is None:

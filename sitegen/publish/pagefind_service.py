@@ -77,9 +77,19 @@ class Index:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(item["content"]))
 
+    def kill(self) -> None:
+        """End the process now (from another thread): a request waiting on it raises PagefindError."""
+        try:
+            self._process.kill()
+        except OSError:
+            pass
+
     def close(self) -> None:
         if self._process.stdin:
-            self._process.stdin.close()
+            try:
+                self._process.stdin.close()
+            except BrokenPipeError:  # it was ended
+                pass
         try:
             self._process.wait(60)  # it may still be writing
         except subprocess.TimeoutExpired:

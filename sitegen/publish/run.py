@@ -120,7 +120,9 @@ def publish(config: SiteConfig, options, view: SiteView, pages: list[Page], stat
         with report.timed("search"):
             from sitegen.publish import search
 
-            new_state.extra_files = search.index(config, view.site, publisher, state, options.workers)
+            new_state.extra_files = search.index(config, view.site, publisher, state, options.workers, report.search_pending if options.search_later else None)
+        if report.search_pending:  # the index published is the last one: the next build is no no-op
+            stamp.inputs = ""
         if publisher.reused:
             publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))
         keep_spare = publisher.spare is not None and bool(state.pages)  # the site being replaced is the one the state describes

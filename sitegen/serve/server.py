@@ -9,6 +9,7 @@ import mimetypes
 import os
 import signal
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from livereload import Server
@@ -24,7 +25,9 @@ from sitegen.cli.report import Reporter
 from sitegen.config import CONFIG_NAME, SiteConfig, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental.state import StateStore
+from sitegen.publish.search import clear_scratch, index_in_background, shard_cache
 from sitegen.render.templates import not_found_root
+from sitegen.serve.search_background import BackgroundIndex
 from sitegen.serve.watch import Debouncer, classify
 
 
@@ -35,6 +38,7 @@ class Status:
         self.errors: list[str] = []
         self.builds = 0
         self.site_path = site_path  # where the 404 page's links start (the base URL's path); serve's site is at /
+        self.search_cache: Path | None = None  # search shards no longer published, still answered for (search.py)
 
 
 def is_loopback(host: str) -> bool:
@@ -83,6 +87,8 @@ class OutputHandler(web.RequestHandler):
             self.redirect("/" + path + "/")
             return
         target = resolve_request(self.root, path)
+        if target is None and path.startswith("pagefind/") and self.status.search_cache is not None:
+            target = resolve_request(self.status.search_cache, path[len("pagefind/"):])  # a search page loaded before the last publish
         missing = target is None
         if missing:
             self.set_status(404)
@@ -227,21 +233,27 @@ class _Changes(FileSystemEventHandler):
             self.debouncer.poke()
 
 
-def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None, changed: set[str] | None = None) -> None:
-    """Build; the status (what the overlay shows) is set before anything is printed about it."""
+def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None, changed: set[str] | None = None, search_only: bool = False):
+    """Build; the status (what the overlay shows) is set before anything is printed about it. The report, or None."""
     try:
         report = build(config, options, store=store, changed=changed)
         errors = [str(p) for p in report.errors]
         _set(status, errors)
         reporter.problems(report.errors + report.warnings)
         if not errors:
-            reporter.line(f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s")
+            if search_only and not report.pages_written and not report.search_pending:
+                reporter.line("search index updated")
+            else:
+                later = f"; search: {len(report.search_pending)} shard(s) indexing in the background" if report.search_pending else ""
+                reporter.line(f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s{later}")
+        return report
     except SitegenError as exc:
         _failed(status, reporter, exc)
     except Exception as exc:  # keep serving the last good site whatever went wrong
         errors = [f"internal error: {type(exc).__name__}: {exc}"]
         _set(status, errors)
         reporter.error(errors[0])
+    return None
 
 
 def _set(status: Status, errors: list[str]) -> None:
@@ -315,23 +327,43 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     server = _Server(output, status, lambda: reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)"))
     loop_holder: dict = {}
     site = _Site(config)
+    search = {"ready": False, "failure": None}  # set by the background index, read by the next rebuild
+    search_lock = threading.Lock()
+
+    def search_ready(failure: str | None) -> None:
+        """Every shard the site needs is indexed (or one could not be): rebuild to publish the index."""
+        with search_lock:
+            search["ready"], search["failure"] = True, failure
+        debouncer.poke()
 
     def rebuild_and_reload() -> None:
         site.stale |= changes.take_config()
         paths = changes.take()
+        with search_lock:
+            ready, failure = search["ready"], search["failure"]
+            search["ready"], search["failure"] = False, None
+        search_only = ready and paths == set() and not site.stale
+        foreground = failure is not None  # index as `sitegen build` does, and show its error
         if site.stale:  # read it again, then build everything as `sitegen build` would
             paths = None
             if site.reload(status, reporter):
                 changes.follow(site.config.convert.taxonomy)
+                status.search_cache = shard_cache(site.config)
+        report = None
         if not site.stale:  # a broken config: no build, its error shown over the last good site
-            _rebuild(site.config, options, status, reporter, store, paths)
+            report = _rebuild(site.config, replace(options, search_later=not foreground), status, reporter, store, paths, search_only)
+            background.want(report.search_pending if report is not None else {})  # {}: what an older rebuild asked for is not needed
         loop = loop_holder.get("loop")
-        if loop is not None:
+        quiet = search_only and report is not None and not report.pages_written and not report.files_removed  # only the index changed: a search page already open keeps its index
+        if loop is not None and not quiet:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
         if status.builds % COLLECT_EVERY == 0:
             _collect()
 
     debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.025)  # an editor's save is a burst of a few ms
+    background = BackgroundIndex(lambda folder, briefings, cancel: index_in_background(site.config, folder, briefings, cancel), search_ready)
+    clear_scratch(config)
+    status.search_cache = shard_cache(config)
     observer = Observer()
     changes = _Changes(config.root, debouncer, config.convert.taxonomy)
     changes.watch(observer)
@@ -342,6 +374,7 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     store.load()  # in memory now, so that the first rebuild need not read it
     _warm_up()
     output.mkdir(parents=True, exist_ok=True)
+    background.start()
     debouncer.start()
     IOLoop.current().add_callback(lambda: loop_holder.setdefault("loop", IOLoop.current()))
     try:
@@ -351,5 +384,6 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     finally:
         debouncer.stop()
         observer.stop()
+        background.stop()  # a shard half indexed is dropped; output/ keeps the last complete index
         store.flush()
     return 0

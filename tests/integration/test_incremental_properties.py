@@ -5,7 +5,9 @@ deleted, retitled, re-dated, re-tagged and re-sourced, bodies edited; seeds adde
 changed; topics.yaml, sitegen.yaml and templates changed) and after every edit builds it
 incrementally and compares the output with a clean build of a copy (test_incremental.Site).
 It runs with the probe theme, which prints every documented variable, and with the built-in
-theme. The profile keeps the run short: few examples of few steps on a small site.
+theme, each as `sitegen build` builds (state on disk) and as `sitegen serve` does (state and
+the last site in memory, the changed content files named as its watcher names them, and now
+and then a restart). The profile keeps the run short: few examples of few steps on a small site.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class EditedSite(RuleBasedStateMachine):
     """A small site under random edits, checked against a clean build after each."""
 
     probe = True  # the theme: the probe theme, or the built-in one
+    serve = False  # build as `sitegen build` does, or as `sitegen serve` does
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,7 +69,8 @@ class EditedSite(RuleBasedStateMachine):
         (self.root / "seeds" / f"{name}.txt").write_text(seed_text(random.Random(name), int(name[-2:]), self.seeds[name]), encoding="utf-8")
 
     def _check(self) -> None:
-        self.site.check()
+        self.site.check(self.inputs)  # serve mode: told which content files changed since the last build
+        self.inputs = self.site.snapshot()
 
     @initialize()
     def make_site(self) -> None:
@@ -82,8 +86,9 @@ class EditedSite(RuleBasedStateMachine):
             self._seed(f"item-{i:02d}")
         if self.probe:
             install_probe_theme(self.root / "themes" / "default")
-        self.site = Site(self.root, self.scratch, serve_mode=False)
+        self.site = Site(self.root, self.scratch, serve_mode=self.serve)
         self.site.check()
+        self.inputs = self.site.snapshot()
 
     # --- briefings -------------------------------------------------------------------------------
 
@@ -159,7 +164,16 @@ class BuiltInThemeSite(EditedSite):
     probe = False
 
 
-@pytest.mark.parametrize("machine", [ProbeThemeSite, BuiltInThemeSite], ids=["probe-theme", "built-in-theme"])
+class ServedProbeThemeSite(EditedSite):
+    probe, serve = True, True
+
+
+class ServedBuiltInThemeSite(EditedSite):
+    probe, serve = False, True
+
+
+@pytest.mark.parametrize("machine", [ProbeThemeSite, BuiltInThemeSite, ServedProbeThemeSite, ServedBuiltInThemeSite],
+                         ids=["probe-theme", "built-in-theme", "serve-probe-theme", "serve-built-in-theme"])
 def test_random_edits_incremental_equals_clean(machine) -> None:
     machine.TestCase.settings = settings.get_profile("incremental")
     machine.TestCase().runTest()
