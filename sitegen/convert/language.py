@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from itertools import chain, repeat
 import importlib.util
 import os
 import re
@@ -38,17 +39,21 @@ _STOPLIST_NAMES = {
 }
 
 
-def prose_sample(lines: list[str]) -> str:
-    """The seed's prose lines (menus and labels left out), up to _SAMPLE characters."""
-    picked: list[str] = []
-    size = 0
-    for line in lines:
+def _prose_lines(lines: list[str], size: int = 0, start: int = 0):
+    """(position, line) of each prose line from `start` on (menus and labels left out), until the lines
+    picked make up _SAMPLE characters (`size`: the characters already picked)."""
+    for pos in range(start, len(lines)):
+        line = lines[pos]
         if (line.count(" ") >= 7 and _PROSE.search(line)) or (len(line) >= 12 and not line.isascii() and _CJK.search(line)):
-            picked.append(line)
+            yield pos, line
             size += len(line)
             if size >= _SAMPLE:
-                break
-    return "\n".join(picked)
+                return
+
+
+def prose_sample(lines: list[str]) -> str:
+    """The seed's prose lines (menus and labels left out), up to _SAMPLE characters."""
+    return "\n".join(line for _, line in _prose_lines(lines))
 
 
 _NOT_ASCII_LETTER = bytes(byte for byte in range(128) if not chr(byte).isalpha())
@@ -103,10 +108,8 @@ def _by_stop_words(sample: str) -> str | None:
     words = _words(text.lower())
     if not words or not index:
         return None
-    hits: dict[str, int] = {}
-    for word, count in Counter(words).items():  # each distinct word once: its languages get its count
-        for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + count
+    # every word's languages, counted in C: the same sums as adding each distinct word's count
+    hits = Counter(chain.from_iterable(map(index.get, words, repeat((), len(words)))))
     if not hits:
         return None
     count = max(hits.values())
@@ -137,12 +140,27 @@ def _identifier():
 
 def detect(lines: list[str]) -> str | None:
     """ISO 639-1 code of the seed's language, or None when it has too little prose to tell."""
-    sample = prose_sample(lines)
+    # the stop-word count reads only the sample's first _QUICK_SAMPLE characters: pick lines
+    # until there are that many, and the rest of the sample only for the classifier
+    picked: list[str] = []
+    size = 0
+    pos = -1
+    for pos, line in _prose_lines(lines):
+        picked.append(line)
+        size += len(line)
+        if size >= _QUICK_SAMPLE:
+            break
+    else:
+        pos = len(lines)  # every line read: the sample is whole
+    sample = "\n".join(picked)
     if len(sample) < 40:
         return None
     quick = _by_stop_words(sample)
     if quick is not None:
         return quick
+    if pos < len(lines) and size < _SAMPLE:
+        picked += [line for _, line in _prose_lines(lines, size, pos + 1)]
+        sample = "\n".join(picked)
     code, _score = _identifier().classify(sample)
     return str(code)
 
