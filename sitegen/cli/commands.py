@@ -6,12 +6,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.cli.report import Reporter, Summary, seed_counts, seeds_note
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import UsageError
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
+    from sitegen.build import BuildReport  # and the builder when it runs: so does a convert
     from sitegen.convert.report import ConvertReport
 
 
@@ -75,6 +75,8 @@ def explain_command(config: SiteConfig, seed: Path, seeds_dir: Path, reporter: R
 
 
 def build_command(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.build import BuildOptions, build
+
     config = _config(args, args.base_url)
     options = BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, output=args.output)
     with reporter.progress() as progress:
@@ -133,6 +135,7 @@ def new_command(args: argparse.Namespace, reporter: Reporter) -> int:
 
 
 def serve(args: argparse.Namespace, reporter: Reporter) -> int:
+    from sitegen.build import BuildOptions
     from sitegen.serve.server import serve as run_server
 
     config = _config(args)

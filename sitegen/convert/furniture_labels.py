@@ -110,6 +110,8 @@ _COOKIE_CONTEXT = re.compile(
     r"einstellung|datenschutz|webseite|website|accepter|consentement|paramètres|navigation|aceptar|consentimiento|"
     r"navegación|sitio|accett|consenso|navigazione|aceit|navegação|setuju|persetujuan|situs|accepteren|"
     r"toestemming|hyväksy|sivusto|согла|сайт|погод|сайті|同意|サイト|网站|پذیر|سایت", re.I)
+_FOLD_I = str.maketrans({"İ": "i", "ı": "i"})
+"""The letters besides I that re.I matches to i: after this and lower(), a substring test misses no match."""
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MAX_LEN = {"copyright": 300, "cookie": 400, "newsletter": 200}
 
@@ -160,6 +162,15 @@ def _cookie(core: str) -> bool:
     return any(key in lower for key in _keys("cookie")) and bool(_patterns()["cookie"].search(core))
 
 
+def _copyright_mark(core: str) -> bool:
+    """_COPYRIGHT.search(core), after the cheap test that the line holds ©, (c) or copyright in any case."""
+    if "©" not in core:
+        folded = (core.translate(_FOLD_I) if "İ" in core or "ı" in core else core).lower()  # translate is slow: only when needed
+        if "copyright" not in folded and "(c)" not in folded:
+            return False
+    return _COPYRIGHT.search(core) is not None
+
+
 def kind_of(label: str) -> str:
     """The verdict kind of a label (a follow row is a share row)."""
     return _KINDS.get(label, label)
@@ -176,7 +187,7 @@ def classify_long(text: str) -> tuple[str | None, str]:
     found = _patterns()
     if len(core) <= 160 and found["caption"].match(core):
         return "caption", "picture caption or credit"
-    if len(core) <= _MAX_LEN["copyright"] and _COPYRIGHT.search(core):
+    if len(core) <= _MAX_LEN["copyright"] and _copyright_mark(core):
         if _YEAR.search(core) or found["copyright"].search(core.replace("©", "")):
             return "copyright", "copyright notice"
         return "caption", "picture credit"
@@ -195,7 +206,7 @@ def classify(text: str, words: int) -> tuple[str | None, str]:
     lead = {first.group()} if first else set()
     if len(core) <= 160 and _may_hold("caption", lead) and found["caption"].match(core):
         return "caption", "picture caption or credit"
-    if len(core) <= _MAX_LEN["copyright"] and _COPYRIGHT.search(core):
+    if len(core) <= _MAX_LEN["copyright"] and _copyright_mark(core):
         if _YEAR.search(core) or found["copyright"].search(core.replace("©", "")):
             return "copyright", "copyright notice"
         return "caption", "picture credit"

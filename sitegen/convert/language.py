@@ -8,10 +8,13 @@ pay for it.
 """
 from __future__ import annotations
 
+import array
 import functools
+from itertools import repeat
 import importlib.util
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 
@@ -38,17 +41,21 @@ _STOPLIST_NAMES = {
 }
 
 
-def prose_sample(lines: list[str]) -> str:
-    """The seed's prose lines (menus and labels left out), up to _SAMPLE characters."""
-    picked: list[str] = []
-    size = 0
-    for line in lines:
+def _prose_lines(lines: list[str], size: int = 0, start: int = 0):
+    """(position, line) of each prose line from `start` on (menus and labels left out), until the lines
+    picked make up _SAMPLE characters (`size`: the characters already picked)."""
+    for pos in range(start, len(lines)):
+        line = lines[pos]
         if (line.count(" ") >= 7 and _PROSE.search(line)) or (len(line) >= 12 and not line.isascii() and _CJK.search(line)):
-            picked.append(line)
+            yield pos, line
             size += len(line)
             if size >= _SAMPLE:
-                break
-    return "\n".join(picked)
+                return
+
+
+def prose_sample(lines: list[str]) -> str:
+    """The seed's prose lines (menus and labels left out), up to _SAMPLE characters."""
+    return "\n".join(line for _, line in _prose_lines(lines))
 
 
 _NOT_ASCII_LETTER = bytes(byte for byte in range(128) if not chr(byte).isalpha())
@@ -96,33 +103,53 @@ def _stop_index() -> dict[str, dict[str, tuple[str, ...]]]:
     return {script: {word: tuple(codes) for word, codes in index.items()} for script, index in by_script.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_vectors() -> dict[str, tuple[dict[str, int], tuple[str, ...]]]:
+    """Per writing system: each stop word -> one integer holding a 16-bit counter per language (in code
+    order) set to 1 for the languages whose list has the word, and the codes in that order. Adding the
+    integers of a sample's words counts every language's hits at once (a sample has far fewer than
+    65,536 words, so no counter overflows into the next)."""
+    out = {}
+    for script, index in _stop_index().items():
+        codes = tuple(sorted({code for found in index.values() for code in found}))
+        place = {code: 16 * number for number, code in enumerate(codes)}
+        out[script] = ({word: sum(1 << place[code] for code in found) for word, found in index.items()}, codes)
+    return out
+
+
 def _by_stop_words(sample: str) -> str | None:
     """The language whose stop words clearly dominate the sample, or None when none does."""
     text = sample[:_QUICK_SAMPLE]
-    index = _stop_index().get(_script(text))
+    vectors = _stop_vectors().get(_script(text))
     words = _words(text.lower())
-    if not words or not index:
+    if not words or not vectors:
         return None
-    hits: dict[str, int] = {}
-    for word, count in Counter(words).items():  # each distinct word once: its languages get its count
-        for code in index.get(word, ()):
-            hits[code] = hits.get(code, 0) + count
-    if not hits:
+    index, codes = vectors
+    total = sum(map(index.get, words, repeat(0, len(words))))
+    if not total:
         return None
-    count = max(hits.values())
-    best = min(code for code, hit in hits.items() if hit == count)  # ties: the first code in order
-    runner_up = max((hit for code, hit in hits.items() if code != best), default=0)
+    hits = array.array("H", total.to_bytes(2 * len(codes), "little"))
+    if sys.byteorder == "big":
+        hits.byteswap()
+    count = max(hits)
+    first = hits.index(count)  # ties: the first code in order
+    hits[first] = 0
+    runner_up = max(hits)
     if count >= _MIN_HITS and count >= _MIN_SHARE * len(words) and count >= _MARGIN * runner_up:
-        return best
+        return codes[first]
     return None
 
 
+_ASCII_BREAKS = bytes.maketrans(bytes(char for char in _WORD_BREAKS if char < 128), b" " * sum(char < 128 for char in _WORD_BREAKS))
 _BREAK = re.compile("[" + re.escape("".join(map(chr, _WORD_BREAKS))) + "]")
 
 
 def _words(lower: str) -> list[str]:
     """A lower-case sample split at spaces, digits and punctuation, apostrophes stripped from each end."""
-    spaced = lower.translate(_WORD_BREAKS) if lower.isascii() else _BREAK.sub(" ", lower)  # translate is slow on non-ASCII
+    if lower.isascii():  # bytes.translate: a table lookup per character (str.translate is slow on non-ASCII)
+        spaced = lower.encode("ascii").translate(_ASCII_BREAKS).decode("ascii")
+    else:
+        spaced = _BREAK.sub(" ", lower)
     if "'" not in spaced and "’" not in spaced:
         return spaced.split()
     return [word.strip("'’") for word in spaced.split()]
@@ -137,12 +164,27 @@ def _identifier():
 
 def detect(lines: list[str]) -> str | None:
     """ISO 639-1 code of the seed's language, or None when it has too little prose to tell."""
-    sample = prose_sample(lines)
+    # the stop-word count reads only the sample's first _QUICK_SAMPLE characters: pick lines
+    # until there are that many, and the rest of the sample only for the classifier
+    picked: list[str] = []
+    size = 0
+    pos = -1
+    for pos, line in _prose_lines(lines):
+        picked.append(line)
+        size += len(line)
+        if size >= _QUICK_SAMPLE:
+            break
+    else:
+        pos = len(lines)  # every line read: the sample is whole
+    sample = "\n".join(picked)
     if len(sample) < 40:
         return None
     quick = _by_stop_words(sample)
     if quick is not None:
         return quick
+    if pos < len(lines) and size < _SAMPLE:
+        picked += [line for _, line in _prose_lines(lines, size, pos + 1)]
+        sample = "\n".join(picked)
     code, _score = _identifier().classify(sample)
     return str(code)
 

@@ -86,7 +86,7 @@ class NameIndex:
 
 def may_be_copyright(text: str) -> bool:
     """The cheap test before _COPYRIGHT: one of its words in the lower-cased line."""
-    folded = (text if text.isascii() else text.translate(_FOLD_I)).lower()
+    folded = (text.translate(_FOLD_I) if "İ" in text or "ı" in text or "ſ" in text else text).lower()  # translate is slow: only when needed
     for word in _COPYRIGHT_WORDS:
         if word in folded:
             return True

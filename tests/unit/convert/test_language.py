@@ -121,6 +121,15 @@ def test_short_text_of_a_close_pair_goes_to_the_classifier(text: str, monkeypatc
     assert fake.samples == [text]
 
 
+def test_the_classifier_reads_the_whole_sample_when_the_stop_words_read_only_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = seed(*["O conselho aprovou ontem o novo plano para as obras do porto, que tinha goteiras."] * 60)
+    fake = FakeClassifier()
+    monkeypatch.setattr(language, "_identifier", lambda: fake)
+    assert detect(lines) == "zz"
+    assert fake.samples == [prose_sample(lines)]
+    assert len(fake.samples[0]) > 4 * language._QUICK_SAMPLE
+
+
 @pytest.mark.parametrize("text, code", [
     ("El consejo aprobó ayer el nuevo plan para las obras del puerto.", "es"),
     ("O conselho aprovou ontem o novo plano para as obras do porto.", "pt"),
