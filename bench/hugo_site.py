@@ -1,4 +1,5 @@
 """Copy sitegen's content into a Hugo site with the same page set (bench/hugo/ holds its templates)."""
+
 from __future__ import annotations
 
 import shutil
@@ -24,7 +25,16 @@ def make_hugo_site(content: Path, target: Path, templates: Path) -> Path:
         if meta.get("draft") or not meta.get("date"):
             continue
         when = str(meta["date"])
-        hugo = {"title": meta["title"], "date": when, "summary": meta.get("summary", ""), "topics": meta.get("tags") or [],
-                "years": [when[:4]], "months": [when[:7]], "slug": path.stem}
-        (folder / path.name).write_text("---\n" + yaml.safe_dump(hugo, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+        hugo = {
+            "title": meta["title"],
+            "date": when,
+            "summary": meta.get("summary", ""),
+            "topics": meta.get("tags") or [],
+            "years": [when[:4]],
+            "months": [when[:7]],
+            "slug": path.stem,
+        }
+        (folder / path.name).write_text(
+            "---\n" + yaml.safe_dump(hugo, allow_unicode=True) + "---\n" + body, encoding="utf-8"
+        )
     return target

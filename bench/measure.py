@@ -3,6 +3,7 @@
 Memory is sampled two ways: summed RSS (shared copy-on-write pages counted once per process)
 and summed PSS (each shared page split among the processes mapping it, so counted once).
 """
+
 from __future__ import annotations
 
 import os
@@ -120,10 +121,14 @@ class PeakSampler:
 def run(command: list[str], cwd: str | None = None, env: dict | None = None) -> Figure:
     """Run to completion; fail loudly if the command fails."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     with PeakSampler(process.pid) as sampler:
         output, _ = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output.decode(errors='replace')[-3000:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({process.returncode}):\n{output.decode(errors='replace')[-3000:]}"
+        )
     return sampler.figure(seconds)

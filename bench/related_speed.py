@@ -5,6 +5,7 @@ Usage:
   python bench/related_speed.py --truth truth.jsonl # title, first paragraph, category of each seed
 Make 10,000 seeds with ../shared/corpus/make_bbc_seeds.py --repeat 5 --limit 10000 --out DIR.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,22 @@ def briefings_from(truth: Path) -> list[Briefing]:
         slug = f"s{n:05d}"
         tag = TagRef(row["category"], row["category"], f"topics/{row['category']}/")
         date = datetime.fromisoformat(row["date"]).replace(tzinfo=UTC)
-        out.append(Briefing(slug, row["title"], date, row["source"], None, (tag,), row["first_paragraph"], row["file"], False, f"content/{slug}.md", "", f"{slug}/"))
+        out.append(
+            Briefing(
+                slug,
+                row["title"],
+                date,
+                row["source"],
+                None,
+                (tag,),
+                row["first_paragraph"],
+                row["file"],
+                False,
+                f"content/{slug}.md",
+                "",
+                f"{slug}/",
+            )
+        )
     return sorted(out, key=Briefing.sort_key)
 
 
@@ -59,8 +75,10 @@ def main() -> None:
         wall.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     shown = sum(len(v) for v in related.values())
-    print(f"briefings: {len(briefings)}; related links: {shown}; find_related over {args.runs} runs: "
-          f"wall median {statistics.median(wall):.3f} s (min {min(wall):.3f}), CPU median {statistics.median(cpu):.3f} s (min {min(cpu):.3f})")
+    print(
+        f"briefings: {len(briefings)}; related links: {shown}; find_related over {args.runs} runs: "
+        f"wall median {statistics.median(wall):.3f} s (min {min(wall):.3f}), CPU median {statistics.median(cpu):.3f} s (min {min(cpu):.3f})"
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ Usage: python bench/run.py [--seeds 10000] [--runs 3] [--keep] [--dir /dev/shm/s
          the BBC-derived seeds and on the web development set's page seeds)
 See docs/benchmark.md for what each row measures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,20 @@ SITEGEN = [sys.executable, "-m", "sitegen"]
 def make_seeds(count: int, folder: Path) -> None:
     """`count` seeds from the BBC corpus (repeated with other dates and styles past 2,225)."""
     repeat = max(1, math.ceil(count / CORPUS_SIZE))
-    subprocess.run([sys.executable, str(CORPUS / "make_bbc_seeds.py"), "--repeat", str(repeat), "--limit", str(count), "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(CORPUS / "make_bbc_seeds.py"),
+            "--repeat",
+            str(repeat),
+            "--limit",
+            str(count),
+            "--out",
+            str(folder),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     (folder / "truth.jsonl").unlink(missing_ok=True)
 
 
@@ -57,7 +71,11 @@ def fresh_site(work: Path, seeds: Path, search: bool = False) -> Path:
 
 def median(figures: list[Figure]) -> Figure:
     """Median seconds; each memory figure is the largest of the runs' peaks."""
-    return Figure(statistics.median(f.seconds for f in figures), max(f.peak_mb for f in figures), max(f.peak_pss_mb for f in figures))
+    return Figure(
+        statistics.median(f.seconds for f in figures),
+        max(f.peak_mb for f in figures),
+        max(f.peak_pss_mb for f in figures),
+    )
 
 
 def build(site: Path) -> Figure:
@@ -69,7 +87,9 @@ def sitegen_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
     for _ in range(runs):
         site = fresh_site(work, seeds)
         results["cold"].append(build(site))
-    results["first"].append(build(site))  # the converter checks the seeds once more, then is skipped
+    results["first"].append(
+        build(site)
+    )  # the converter checks the seeds once more, then is skipped
     for _ in range(runs):
         results["noop"].append(build(site))
     content = sorted((site / "content").glob("*.md"))
@@ -81,7 +101,9 @@ def sitegen_figures(work: Path, seeds: Path, runs: int) -> dict[str, Figure]:
     for number in range(runs):
         seed = sorted((site / "seeds").glob("*.txt"))[number]
         lines = seed.read_text(encoding="utf-8").split("\n")
-        (site / "seeds" / f"zz_bench_{number}.txt").write_text("\n".join(lines) + f"\n\nAdded for the benchmark, seed {number}.\n", encoding="utf-8")
+        (site / "seeds" / f"zz_bench_{number}.txt").write_text(
+            "\n".join(lines) + f"\n\nAdded for the benchmark, seed {number}.\n", encoding="utf-8"
+        )
         results["seed"].append(build(site))
     return {k: median(v) for k, v in results.items()}
 
@@ -115,14 +137,34 @@ def convert_once(code: Path, seeds: Path, work: Path) -> Figure:
     site.mkdir(parents=True)
     env = {**os.environ, "PYTHONPATH": str(code)}
     # run from the site folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH
-    return run([sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--seeds", str(seeds), "--content", str(site / "content"), "--quiet"], cwd=str(site), env=env)
+    return run(
+        [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "convert",
+            "--site",
+            str(site),
+            "--seeds",
+            str(seeds),
+            "--content",
+            str(site / "content"),
+            "--quiet",
+        ],
+        cwd=str(site),
+        env=env,
+    )
 
 
-def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[tuple[str, Figure | None]]:
+def convert_figures(
+    work: Path, seeds: Path, baseline: str, runs: int
+) -> list[tuple[str, Figure | None]]:
     """Convert speed of this checkout and of the converter at git revision `baseline`, alternating runs."""
     old = work / "baseline"
     old.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", baseline, "sitegen"], check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", baseline, "sitegen"], check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
     page_seeds = work / "web-page-seeds"
     if (WEB / "truth.jsonl").is_file():
@@ -134,7 +176,10 @@ def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[t
             if row["style"] == "page":
                 shutil.copy(WEB / "seeds" / row["file"], page_seeds / row["file"])
     rows: list[tuple[str, Figure | None]] = []
-    for label, folder in ((f"{len(list(seeds.glob('*.txt')))} BBC-derived seeds", seeds), ("131 web page seeds (the longest)", page_seeds)):
+    for label, folder in (
+        (f"{len(list(seeds.glob('*.txt')))} BBC-derived seeds", seeds),
+        ("131 web page seeds (the longest)", page_seeds),
+    ):
         if not folder.is_dir():
             rows.append((f"convert {label}", None))
             continue
@@ -150,38 +195,62 @@ def convert_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[t
 def _checkout(rev: str, folder: Path) -> Path:
     """The sitegen package at git revision `rev`, unpacked into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "sitegen", "themes"], check=True, capture_output=True).stdout  # sitegen/theme links to themes/default
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev, "sitegen", "themes"],
+        check=True,
+        capture_output=True,
+    ).stdout  # sitegen/theme links to themes/default
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder
 
 
 def build_with(code: Path, site: Path) -> Figure:
     """`sitegen build` of `site` with the sitegen package at `code` (run from the site folder, so PYTHONPATH wins)."""
-    return run([sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"], cwd=str(site), env={**os.environ, "PYTHONPATH": str(code)})
+    return run(
+        [sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"],
+        cwd=str(site),
+        env={**os.environ, "PYTHONPATH": str(code)},
+    )
 
 
-def build_baseline_figures(work: Path, seeds: Path, baseline: str, runs: int) -> list[tuple[str, Figure | None]]:
+def build_baseline_figures(
+    work: Path, seeds: Path, baseline: str, runs: int
+) -> list[tuple[str, Figure | None]]:
     """No-op, one body edited and one title edited: this checkout and the package at `baseline`, alternating."""
     old = _checkout(baseline, work / "baseline")
     ours = fresh_site(work, seeds)
     build_with(REPO, ours)  # converts the seeds and builds
     theirs = work / "site-baseline"
-    shutil.copytree(ours, theirs, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*"))
+    shutil.copytree(
+        ours, theirs, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*")
+    )
     sides = ((f"baseline {baseline}", old, theirs), ("this checkout", REPO, ours))
     for _, code, site in sides:
         build_with(code, site)  # a full build with that code
         build_with(code, site)  # the converter's check of unchanged seeds, then skipped
     figures: dict[str, list[Figure]] = {}
-    edits = [("no-op rebuild", None), ("one briefing's body edited", "body"), ("one briefing's title edited", "title")]
+    edits = [
+        ("no-op rebuild", None),
+        ("one briefing's body edited", "body"),
+        ("one briefing's title edited", "title"),
+    ]
     for number in range(runs):
         for what, edit in edits:
             for label, code, site in sides:
                 if edit:
-                    target = sorted((site / "content").glob("*.md"))[len(list((site / "content").glob("*.md"))) // 2 + number]
+                    target = sorted((site / "content").glob("*.md"))[
+                        len(list((site / "content").glob("*.md"))) // 2 + number
+                    ]
                     text = target.read_text(encoding="utf-8")
-                    text = text + f"\nOne more paragraph, edit {number}.\n" if edit == "body" else text.replace("title: ", f"title: Edited {number}, ", 1)
+                    text = (
+                        text + f"\nOne more paragraph, edit {number}.\n"
+                        if edit == "body"
+                        else text.replace("title: ", f"title: Edited {number}, ", 1)
+                    )
                     target.write_text(text, encoding="utf-8")
-                figures.setdefault(f"sitegen build, {what}: {label}", []).append(build_with(code, site))
+                figures.setdefault(f"sitegen build, {what}: {label}", []).append(
+                    build_with(code, site)
+                )
     return [(name, median(values)) for name, values in figures.items()]
 
 
@@ -192,7 +261,11 @@ def serve_figures(site: Path, runs: int) -> Figure:
 
     config = load_config(site)
     port = _free_port()
-    process = subprocess.Popen([*SITEGEN, "serve", "--site", str(site), "--port", str(port), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*SITEGEN, "serve", "--site", str(site), "--port", str(port), "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     times = []
     try:
         with PeakSampler(process.pid) as sampler:
@@ -204,7 +277,9 @@ def serve_figures(site: Path, runs: int) -> Figure:
                 briefing = read_briefing(site, rel, config.tz, config.permalink).briefing
                 page = site / "output" / briefing.output_path
                 title = f"Benchmark title {number} {time.time_ns()}"
-                text = target.read_text(encoding="utf-8").replace(f'title: "{briefing.title}"', f'title: "{title}"', 1)
+                text = target.read_text(encoding="utf-8").replace(
+                    f'title: "{briefing.title}"', f'title: "{title}"', 1
+                )
                 time.sleep(0.5)  # let the watcher settle after the last rebuild
                 started = time.perf_counter()
                 target.write_text(text, encoding="utf-8")
@@ -232,9 +307,15 @@ def _reload_listener(port: int):
 
     async def listen() -> None:
         socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
-        await socket.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        await socket.write_message(
+            json.dumps(
+                {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}
+            )
+        )
         await socket.read_message()
-        await socket.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/", "plugins": {}}))
+        await socket.write_message(
+            json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/", "plugins": {}})
+        )
         ready.set()
         while (message := await socket.read_message()) is not None:
             if json.loads(message).get("command") == "reload":
@@ -276,9 +357,16 @@ def serve_search_figures(site: Path, runs: int, code: Path | None) -> dict[str, 
     config = load_config(site)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(code)} if code else None
-    log = open(site.parent / "serve-search.log", "w")  # what serve printed, for a run that goes wrong
-    process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)], cwd=str(site), env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    log = open(
+        site.parent / "serve-search.log", "w"
+    )  # what serve printed, for a run that goes wrong
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)],
+        cwd=str(site),
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     results: dict[str, list[float]] = {"page": [], "reload": [], "search": []}
     try:
         with PeakSampler(process.pid) as sampler:
@@ -288,24 +376,39 @@ def serve_search_figures(site: Path, runs: int, code: Path | None) -> dict[str, 
             for number in range(runs):
                 target = content[len(content) // 3 + number * 7]
                 rel = target.relative_to(site).as_posix()
-                page = site / "output" / read_briefing(site, rel, config.tz, config.permalink).briefing.output_path
-                word = "zorblaxt" + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-8:]) + "q"
+                page = (
+                    site
+                    / "output"
+                    / read_briefing(site, rel, config.tz, config.permalink).briefing.output_path
+                )
+                word = (
+                    "zorblaxt"
+                    + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-8:])
+                    + "q"
+                )
                 time.sleep(3)  # let the watcher and any background work settle
                 seen = len(reloads)
                 started = time.perf_counter()
-                target.write_text(target.read_text(encoding="utf-8") + f"\nThe {word} paragraph.\n", encoding="utf-8")
+                target.write_text(
+                    target.read_text(encoding="utf-8") + f"\nThe {word} paragraph.\n",
+                    encoding="utf-8",
+                )
                 marks: dict[str, float] = {}
                 chunks: dict[str, bool] = {}
                 checked = 0.0
                 while len(marks) < 3:
                     now = time.perf_counter()
                     if now - started > 120:
-                        raise SystemExit(f"serve: not all of page/reload/search seen after 120 s: {sorted(marks)}")
+                        raise SystemExit(
+                            f"serve: not all of page/reload/search seen after 120 s: {sorted(marks)}"
+                        )
                     if "page" not in marks and word.encode() in _read(page):
                         marks["page"] = now
                     if "reload" not in marks and len(reloads) > seen:
                         marks["reload"] = reloads[seen]
-                    if "search" not in marks and "page" in marks and now - checked > 0.05:  # polled less often, not to take a core from serve
+                    if (
+                        "search" not in marks and "page" in marks and now - checked > 0.05
+                    ):  # polled less often, not to take a core from serve
                         checked = now
                         if _word_published(site / "output", word.encode(), chunks):
                             marks["search"] = time.perf_counter()
@@ -358,9 +461,11 @@ def _wait_for_http(port: int, limit: float) -> None:
 
 def floor_figure(site: Path) -> Figure:
     """markdown-it-py alone rendering every body once, in one process (run in a child)."""
-    code = ("import sys,time,pathlib;from sitegen.content.parse import split_front_matter;from sitegen.content.markdown import render;"
-            "bodies=[split_front_matter(p.read_text('utf-8'))[1] for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))];"
-            "[render(b) for b in bodies]")
+    code = (
+        "import sys,time,pathlib;from sitegen.content.parse import split_front_matter;from sitegen.content.markdown import render;"
+        "bodies=[split_front_matter(p.read_text('utf-8'))[1] for p in sorted(pathlib.Path(sys.argv[1]).glob('*.md'))];"
+        "[render(b) for b in bodies]"
+    )
     figure = run([sys.executable, "-c", code, str(site / "content")])
     return figure
 
@@ -370,7 +475,9 @@ def hugo_figures(site: Path, work: Path, runs: int) -> tuple[Figure, Figure] | N
     hugo = shutil.which("hugo")
     if hugo is None:
         return None
-    source = make_hugo_site(site / "content", work / "hugo", Path(__file__).resolve().parent / "hugo")
+    source = make_hugo_site(
+        site / "content", work / "hugo", Path(__file__).resolve().parent / "hugo"
+    )
     cold, again = [], []
     for _ in range(runs):
         for leftover in (source / "public", source / "resources"):
@@ -386,7 +493,18 @@ def pagefind_figure(output: Path) -> Figure | None:
     except ImportError:
         return None
     shutil.rmtree(output / "pagefind", ignore_errors=True)
-    return run([sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind", "--silent"])
+    return run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(output),
+            "--output-subdir",
+            "pagefind",
+            "--silent",
+        ]
+    )
 
 
 def hugo_pagefind_figure(work: Path, runs: int) -> Figure | None:
@@ -402,7 +520,13 @@ def hugo_pagefind_figure(work: Path, runs: int) -> Figure | None:
         indexed = pagefind_figure(source / "public")
         if indexed is None:
             return None
-        figures.append(Figure(built.seconds + indexed.seconds, max(built.peak_mb, indexed.peak_mb), max(built.peak_pss_mb, indexed.peak_pss_mb)))
+        figures.append(
+            Figure(
+                built.seconds + indexed.seconds,
+                max(built.peak_mb, indexed.peak_mb),
+                max(built.peak_pss_mb, indexed.peak_pss_mb),
+            )
+        )
     return median(figures)
 
 
@@ -413,15 +537,23 @@ def table(rows: list[tuple[str, Figure | None]], hugo: Figure | None, floor: Fig
             lines.append(f"{name:58} {'n/a':>8}")
             continue
         ratio_hugo = f"{figure.seconds / hugo.seconds:7.2f}" if hugo else "    n/a"
-        lines.append(f"{name:58} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f} {ratio_hugo} {figure.seconds / floor.seconds:8.2f}")
+        lines.append(
+            f"{name:58} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f} {ratio_hugo} {figure.seconds / floor.seconds:8.2f}"
+        )
     return "\n".join(lines)
 
 
 def _print_serve_search(figures: dict[str, Figure], args) -> None:
-    print(f"\nsitegen serve, search on, {args.seeds} seeds, median of {args.runs} edits, on {args.dir}; {os.cpu_count()} cores; code: {args.code or 'this checkout'}")
+    print(
+        f"\nsitegen serve, search on, {args.seeds} seeds, median of {args.runs} edits, on {args.dir}; {os.cpu_count()} cores; code: {args.code or 'this checkout'}"
+    )
     print(f"{'what':58} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
-    names = {"page": "save -> edited page on disk", "reload": "save -> reload signal to the browser",
-             "search": "save -> new word in the published search index", "stop": "Ctrl-C -> serve exited"}
+    names = {
+        "page": "save -> edited page on disk",
+        "reload": "save -> reload signal to the browser",
+        "search": "save -> new word in the published search index",
+        "stop": "Ctrl-C -> serve exited",
+    }
     for key, name in names.items():
         f = figures[key]
         print(f"{name:58} {f.seconds:8.3f} {f.peak_mb:8.0f} {f.peak_pss_mb:8.0f}")
@@ -432,12 +564,34 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
-    parser.add_argument("--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs")
-    parser.add_argument("--convert-baseline", metavar="REV", help="only compare convert speed with the converter at git revision REV")
-    parser.add_argument("--build-baseline", metavar="REV", help="only compare no-op and one-edit build times with sitegen at git revision REV")
-    parser.add_argument("--serve-search", action="store_true", help="only measure sitegen serve with search on: save -> page, reload, searchable")
-    parser.add_argument("--code", type=Path, help="with --serve-search: the sitegen package to run (a folder holding sitegen/)")
-    parser.add_argument("--site", type=Path, help="with --serve-search: a site already built with search on (its seeds converted), used as is")
+    parser.add_argument(
+        "--dir", type=Path, default=Path("/dev/shm/sitegen-bench"), help="work folder, on tmpfs"
+    )
+    parser.add_argument(
+        "--convert-baseline",
+        metavar="REV",
+        help="only compare convert speed with the converter at git revision REV",
+    )
+    parser.add_argument(
+        "--build-baseline",
+        metavar="REV",
+        help="only compare no-op and one-edit build times with sitegen at git revision REV",
+    )
+    parser.add_argument(
+        "--serve-search",
+        action="store_true",
+        help="only measure sitegen serve with search on: save -> page, reload, searchable",
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        help="with --serve-search: the sitegen package to run (a folder holding sitegen/)",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="with --serve-search: a site already built with search on (its seeds converted), used as is",
+    )
     args = parser.parse_args()
     if args.serve_search and args.site:
         _print_serve_search(serve_search_figures(args.site, args.runs, args.code), args)
@@ -449,10 +603,14 @@ def main() -> None:
     if args.build_baseline:
         try:
             rows = build_baseline_figures(work, seeds, args.build_baseline, args.runs)
-            print(f"\nsitegen build speed at {args.seeds} seeds, median of {args.runs} runs (alternating), search off, on {args.dir}; {os.cpu_count()} cores")
+            print(
+                f"\nsitegen build speed at {args.seeds} seeds, median of {args.runs} runs (alternating), search off, on {args.dir}; {os.cpu_count()} cores"
+            )
             print(f"{'what':70} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
             for name, figure in rows:
-                print(f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
+                print(
+                    f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}"
+                )
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
@@ -470,14 +628,22 @@ def main() -> None:
     if args.convert_baseline:
         try:
             rows = convert_figures(work, seeds, args.convert_baseline, args.runs)
-            print(f"\nsitegen convert speed, median of {args.runs} runs (alternating), on {args.dir}; {os.cpu_count()} cores")
+            print(
+                f"\nsitegen convert speed, median of {args.runs} runs (alternating), on {args.dir}; {os.cpu_count()} cores"
+            )
             print(f"{'what':70} {'seconds':>8} {'RSS MB':>8} {'PSS MB':>8}")
             for name, figure in rows:
-                print(f"{name:70} {'n/a':>8}" if figure is None else f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}")
+                print(
+                    f"{name:70} {'n/a':>8}"
+                    if figure is None
+                    else f"{name:70} {figure.seconds:8.2f} {figure.peak_mb:8.0f} {figure.peak_pss_mb:8.0f}"
+                )
             pairs = [(rows[i][1], rows[i + 1][1]) for i in range(0, len(rows) - 1, 2)]
             for (name, _), (before, after) in zip(rows[::2], pairs, strict=False):
                 if before and after:
-                    print(f"  {name.split(':')[0]}: this checkout takes {after.seconds / before.seconds:.2f}x the baseline's time")
+                    print(
+                        f"  {name.split(':')[0]}: this checkout takes {after.seconds / before.seconds:.2f}x the baseline's time"
+                    )
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
@@ -508,10 +674,14 @@ def main() -> None:
             ("hugo, rebuild with nothing changed", hugo[1] if hugo else None),
             ("floor: markdown-it-py rendering every body, one core", floor),
         ]
-        print(f"\nsitegen benchmark: {args.seeds} seeds, median of {args.runs} runs, output on {args.dir}; {os.cpu_count()} cores")
+        print(
+            f"\nsitegen benchmark: {args.seeds} seeds, median of {args.runs} runs, output on {args.dir}; {os.cpu_count()} cores"
+        )
         print(table(rows, hugo_cold, floor))
         if hugo_search:
-            print(f"search on, cold: {with_search['cold'].seconds / hugo_search.seconds:.2f}x hugo + pagefind")
+            print(
+                f"search on, cold: {with_search['cold'].seconds / hugo_search.seconds:.2f}x hugo + pagefind"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

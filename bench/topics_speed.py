@@ -7,6 +7,7 @@ Each seed is read once (as `sitegen convert` reads it); then the topic step alon
 seed, `--runs` times, and the whole per-seed conversion (reading included) is timed for comparison.
 CPU time of one process; the best run is reported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,9 @@ def main() -> None:
     for _, data in blobs:
         reading = read_seed_bytes(data, config, today, {})
         title, label = strip_label(reading.headline.title or "")
-        steps.append((title, label, [p.text or " ".join(p.items) for p in reading.paras], reading.lang))
+        steps.append(
+            (title, label, [p.text or " ".join(p.items) for p in reading.paras], reading.lang)
+        )
     topic, whole = [], []
     for _ in range(args.runs):
         started = time.process_time()
@@ -46,7 +49,9 @@ def main() -> None:
     per_topic, per_seed = 1e6 * min(topic) / len(steps), 1e6 * min(whole) / len(blobs)
     print(f"seeds: {len(steps)}")
     print(f"topic step: {per_topic:.1f} µs per seed")
-    print(f"whole conversion: {per_seed:.1f} µs per seed (topic step {100 * per_topic / per_seed:.0f}%)")
+    print(
+        f"whole conversion: {per_seed:.1f} µs per seed (topic step {100 * per_topic / per_seed:.0f}%)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ An independent oracle for the safety tests and the fuzzer: it does not use siteg
 link check. HTML is parsed with html5lib (as a browser would), feeds with an XML parser and
 their HTML payloads with html5lib again.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,36 @@ from pathlib import Path
 import html5lib
 
 THEME_TEMPLATES = Path(__file__).resolve().parents[1] / "sitegen" / "theme" / "templates"
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "background", "data", "cite", "longdesc", "xlink:href", "manifest", "ping", "srcset"}
-FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "base", "svg", "math", "frame", "frameset", "applet", "form", "input", "button", "textarea"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "data",
+    "cite",
+    "longdesc",
+    "xlink:href",
+    "manifest",
+    "ping",
+    "srcset",
+}
+FORBIDDEN_ELEMENTS = {
+    "iframe",
+    "object",
+    "embed",
+    "base",
+    "svg",
+    "math",
+    "frame",
+    "frameset",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "textarea",
+}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _STRIPPED = re.compile(r"[\x00-\x20\x7f]")
@@ -28,12 +57,17 @@ def _theme_chart(svg: ET.Element) -> bool:
     """The theme's own coverage chart: `<svg class="bars">` holding only bars, their links and titles, an axis
     (its attributes are checked like every other element's)."""
     return svg.get("class") == "bars" and all(
-        (part.tag.rpartition("}")[2].lower() if isinstance(part.tag, str) else "") in _CHART_PARTS for part in svg.iter() if part is not svg)
+        (part.tag.rpartition("}")[2].lower() if isinstance(part.tag, str) else "") in _CHART_PARTS
+        for part in svg.iter()
+        if part is not svg
+    )
 
 
 def url_scheme(url: str) -> str | None:
     """The scheme a browser would see in an attribute value (None: relative)."""
-    cleaned = _STRIPPED.sub("", url)  # browsers drop tabs/newlines anywhere and C0 controls at the ends
+    cleaned = _STRIPPED.sub(
+        "", url
+    )  # browsers drop tabs/newlines anywhere and C0 controls at the ends
     match = _SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 
@@ -42,7 +76,9 @@ def _theme_inline_scripts() -> set[str]:
     """The inline scripts the built-in theme itself ships (its known, allowed ones)."""
     found = set()
     for template in sorted(THEME_TEMPLATES.glob("*.html")):
-        for match in re.finditer(r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S):
+        for match in re.finditer(
+            r"<script>(.*?)</script>", template.read_text(encoding="utf-8"), re.S
+        ):
             found.add(match.group(1).strip())
     return found
 
@@ -52,7 +88,9 @@ ALLOWED_INLINE = _theme_inline_scripts()
 
 def _data_block(script: ET.Element) -> bool:
     """A JSON-LD data block (never run by a browser) whose whole text is one JSON value."""
-    if (script.get("type") or "").strip().lower() != "application/ld+json" or script.get("src") is not None:
+    if (script.get("type") or "").strip().lower() != "application/ld+json" or script.get(
+        "src"
+    ) is not None:
         return False
     try:
         json.loads(script.text or "")
@@ -72,9 +110,20 @@ def check_html(data: str | bytes, where: str, fragment: bool = False) -> list[st
         if tag == "script":
             src = element.get("src")
             text = (element.text or "").strip()
-            if fragment or not ((src is not None and src.endswith(_THEME_SCRIPT_SRC) and url_scheme(src) is None and not text) or (src is None and text in ALLOWED_INLINE) or _data_block(element)):
+            if fragment or not (
+                (
+                    src is not None
+                    and src.endswith(_THEME_SCRIPT_SRC)
+                    and url_scheme(src) is None
+                    and not text
+                )
+                or (src is None and text in ALLOWED_INLINE)
+                or _data_block(element)
+            ):
                 problems.append(f"{where}: <script src={src!r}>{text[:60]!r}")
-        elif tag in FORBIDDEN_ELEMENTS and not (tag == "svg" and not fragment and _theme_chart(element)):
+        elif tag in FORBIDDEN_ELEMENTS and not (
+            tag == "svg" and not fragment and _theme_chart(element)
+        ):
             problems.append(f"{where}: <{tag}> element")
         elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             problems.append(f"{where}: <meta http-equiv=refresh>")
@@ -83,11 +132,13 @@ def check_html(data: str | bytes, where: str, fragment: bool = False) -> list[st
             if name.startswith("on"):
                 problems.append(f"{where}: <{tag} {name}={value[:60]!r}>")
             elif name in URL_ATTRIBUTES:
-                for url in (value.split(",") if name == "srcset" else [value]):
+                for url in value.split(",") if name == "srcset" else [value]:
                     scheme = url_scheme(url.strip().split(" ")[0] if name == "srcset" else url)
                     if scheme is not None and scheme not in SAFE_SCHEMES:
                         problems.append(f"{where}: <{tag} {name}={value[:60]!r}> ({scheme}:)")
-            elif name == "style" and re.search(r"expression\s*\(|url\s*\(\s*['\"]?\s*javascript:", value, re.I):
+            elif name == "style" and re.search(
+                r"expression\s*\(|url\s*\(\s*['\"]?\s*javascript:", value, re.I
+            ):
                 problems.append(f"{where}: <{tag} style={value[:60]!r}>")
     return problems
 
@@ -102,12 +153,22 @@ def check_xml(data: bytes, where: str) -> list[str]:
     for element in root.iter():
         tag = element.tag.rpartition("}")[2]
         for name in ("href", "src"):
-            if element.get(name) is not None and url_scheme(element.get(name)) not in (None, *SAFE_SCHEMES):
+            if element.get(name) is not None and url_scheme(element.get(name)) not in (
+                None,
+                *SAFE_SCHEMES,
+            ):
                 problems.append(f"{where}: <{tag} {name}={element.get(name)[:60]!r}>")
-        if tag in ("link", "guid", "loc", "id") and element.text and url_scheme(element.text.strip()) not in (None, *SAFE_SCHEMES, "tag", "urn"):
+        if (
+            tag in ("link", "guid", "loc", "id")
+            and element.text
+            and url_scheme(element.text.strip()) not in (None, *SAFE_SCHEMES, "tag", "urn")
+        ):
             problems.append(f"{where}: <{tag}>{element.text[:60]!r}")
         # RSS <description> is read as HTML; Atom text constructs only when type="html" or "xhtml"
-        as_html = tag in ("description", "encoded") or (tag in ("content", "summary", "title", "subtitle") and element.get("type") in ("html", "xhtml"))
+        as_html = tag in ("description", "encoded") or (
+            tag in ("content", "summary", "title", "subtitle")
+            and element.get("type") in ("html", "xhtml")
+        )
         if as_html and element.text:
             problems += check_html(element.text, f"{where} <{tag}>", fragment=True)
     return problems
@@ -137,7 +198,11 @@ def check_output(output: Path) -> tuple[int, list[str]]:
     problems: list[str] = []
     checked = 0
     for path in sorted(output.rglob("*")):
-        if not path.is_file() or path.is_symlink() and not path.resolve().is_relative_to(output.resolve()):
+        if (
+            not path.is_file()
+            or path.is_symlink()
+            and not path.resolve().is_relative_to(output.resolve())
+        ):
             if path.is_symlink():
                 problems.append(f"{path}: symlink out of output/")
             continue

@@ -8,6 +8,7 @@ exit 1 without a reported file problem. Every built page and feed is parsed for 
     python fuzz/run.py --count 100000            # the long run (on /dev/shm when it exists)
     python fuzz/run.py --count 2000 --batch 500  # a short one
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,7 +84,9 @@ class Fuzzer:
         name = f"crash-{self.result.crashes:04d}"
         if data is not None:
             (self.workdir / "crashes" / f"{name}.{kind}").write_bytes(data)
-        self.result.findings.append(f"{name} ({kind}): {detail.strip().splitlines()[-1] if detail.strip() else detail}")
+        self.result.findings.append(
+            f"{name} ({kind}): {detail.strip().splitlines()[-1] if detail.strip() else detail}"
+        )
         (self.workdir / "crashes" / f"{name}.txt").write_text(detail, encoding="utf-8")
 
     def add(self, seed: bytes, content: bytes) -> None:
@@ -103,7 +106,12 @@ class Fuzzer:
             text = None
         try:
             if text is not None:
-                parse_briefing("x.md", text.replace("\r\n", "\n").replace("\r", "\n"), self.tz, "{year}/{month}/{day}/{slug}/")
+                parse_briefing(
+                    "x.md",
+                    text.replace("\r\n", "\n").replace("\r", "\n"),
+                    self.tz,
+                    "{year}/{month}/{day}/{slug}/",
+                )
         except Exception:
             self.crash("md", content, traceback.format_exc())
         self.seeds.append(seed)
@@ -117,7 +125,10 @@ class Fuzzer:
             return
         site = self.workdir / "site"
         shutil.rmtree(site, ignore_errors=True)
-        for folder, items, suffix in (("seeds", self.seeds, ".txt"), ("content", self.contents, ".md")):
+        for folder, items, suffix in (
+            ("seeds", self.seeds, ".txt"),
+            ("content", self.contents, ".md"),
+        ):
             (site / folder).mkdir(parents=True)
             for index, data in enumerate(items):
                 (site / folder / f"f{index:05d}{suffix}").write_bytes(data)
@@ -131,30 +142,62 @@ class Fuzzer:
         err = io.StringIO()
         try:
             with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                code = main(["build", "--site", str(site), "--drafts", "--workers", str(self.workers), "-q"])
+                code = main(
+                    ["build", "--site", str(site), "--drafts", "--workers", str(self.workers), "-q"]
+                )
         except BaseException:
             code = -1
             err.write(traceback.format_exc())
         self.result.builds += 1
         if self.verbose and self.result.builds % 10 == 0:
-            print(f"fuzz: {self.result.inputs} inputs, {self.result.builds} builds, {self.result.crashes} crashes, {self.result.live_code} live-code findings", flush=True)
+            print(
+                f"fuzz: {self.result.inputs} inputs, {self.result.builds} builds, {self.result.crashes} crashes, {self.result.live_code} live-code findings",
+                flush=True,
+            )
         text = err.getvalue()
         if "Traceback" in text:
             self.result.tracebacks += 1
-        if code not in (0, 1) or "internal error" in text or "Traceback" in text or (code == 1 and not any(PROBLEM_LINE.match(line) for line in text.splitlines())):
+        if (
+            code not in (0, 1)
+            or "internal error" in text
+            or "Traceback" in text
+            or (code == 1 and not any(PROBLEM_LINE.match(line) for line in text.splitlines()))
+        ):
             keep = self.workdir / "crashes" / f"site-{self.result.builds:04d}"
             shutil.copytree(site / "seeds", keep / "seeds")
             shutil.copytree(site / "content", keep / "content")
-            self.crash("build", None, f"build {self.result.builds} exited {code}; inputs kept in {keep}\n{text}")
+            self.crash(
+                "build",
+                None,
+                f"build {self.result.builds} exited {code}; inputs kept in {keep}\n{text}",
+            )
         self._inspect(site)
 
     def _inspect(self, site: Path) -> None:
         output = site / "output"
-        outside = sorted(p.name for p in site.iterdir()) != [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]
+        outside = sorted(p.name for p in site.iterdir()) != [
+            ".sitegen-cache",
+            "content",
+            "output",
+            "seeds",
+            "sitegen.yaml",
+        ]
         if outside:
             self.result.live_code += 1
-            self.result.findings.append(f"build {self.result.builds}: unexpected files beside output/: {sorted(p.name for p in site.iterdir())}")
-        files = [str(p) for p in output.rglob("*") if p.suffix in (".html", ".xml", ".json") and p.is_file() and "pagefind" not in p.parts] if output.is_dir() else []
+            self.result.findings.append(
+                f"build {self.result.builds}: unexpected files beside output/: {sorted(p.name for p in site.iterdir())}"
+            )
+        files = (
+            [
+                str(p)
+                for p in output.rglob("*")
+                if p.suffix in (".html", ".xml", ".json")
+                and p.is_file()
+                and "pagefind" not in p.parts
+            ]
+            if output.is_dir()
+            else []
+        )
         self.result.pages_checked += len(files)
         for problems in self.pool.imap_unordered(_check_file, files, chunksize=64):
             for problem in problems:
@@ -163,7 +206,9 @@ class Fuzzer:
                     self.result.findings.append(f"build {self.result.builds}: {problem}")
 
 
-def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose: bool = False) -> Result:
+def run(
+    count: int, batch: int, workdir: Path, seed: int, workers: int, verbose: bool = False
+) -> Result:
     """Generate `count` input pairs with hypothesis and push them through convert and build."""
     from sitegen.config import ConvertConfig
     from sitegen.convert.topics_file import load_taxonomy
@@ -176,7 +221,14 @@ def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose:
         fuzzer.tz = ZoneInfo("UTC")
 
         @hypothesis_seed(seed)
-        @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck), derandomize=False)
+        @settings(
+            max_examples=count,
+            database=None,
+            deadline=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            derandomize=False,
+        )
         @given(pairs())
         def one(pair: tuple[bytes, bytes]) -> None:
             fuzzer.add(*pair)
@@ -191,23 +243,39 @@ def run(count: int, batch: int, workdir: Path, seed: int, workers: int, verbose:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the fuzzer; print and save the result; exit 1 on any crash or live code."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--count", type=int, default=100_000, help="input pairs to generate (default 100000)")
-    parser.add_argument("--batch", type=int, default=1000, help="pairs per site build (default 1000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--count", type=int, default=100_000, help="input pairs to generate (default 100000)"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=1000, help="pairs per site build (default 1000)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="hypothesis seed (default 0)")
-    parser.add_argument("--workers", type=int, default=2, help="build and check processes (default 2)")
-    parser.add_argument("--workdir", type=Path, help="scratch folder (default: a new folder on /dev/shm or in TMPDIR)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="build and check processes (default 2)"
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="scratch folder (default: a new folder on /dev/shm or in TMPDIR)",
+    )
     args = parser.parse_args(argv)
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="sitegen-fuzz-", dir=base))
     workdir.mkdir(parents=True, exist_ok=True)
     result = run(args.count, args.batch, workdir, args.seed, args.workers, verbose=True)
-    (workdir / "result.json").write_text(json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8")
+    (workdir / "result.json").write_text(
+        json.dumps(asdict(result), indent=2) + "\n", encoding="utf-8"
+    )
     for finding in result.findings[:50]:
         print(finding)
-    print(f"fuzz: {result.inputs} inputs in {result.builds} builds, {result.pages_checked} pages checked; "
-          f"{result.crashes} crashes, {result.tracebacks} tracebacks, {result.live_code} live-code findings; "
-          f"{result.seconds} s ({result.date}); details in {workdir}")
+    print(
+        f"fuzz: {result.inputs} inputs in {result.builds} builds, {result.pages_checked} pages checked; "
+        f"{result.crashes} crashes, {result.tracebacks} tracebacks, {result.live_code} live-code findings; "
+        f"{result.seconds} s ({result.date}); details in {workdir}"
+    )
     return 0 if result.ok else 1
 
 

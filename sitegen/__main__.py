@@ -1,4 +1,5 @@
 """python -m sitegen -> cli.main()"""
+
 import sys
 
 from sitegen.cli import main

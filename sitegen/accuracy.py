@@ -3,6 +3,7 @@
 `--topics DIR` prints how well topics keep to the corpus's sections (truth.jsonl `category`);
 `--sample FIXTURE SEEDS_DIR` prints the precision of the topics given on a hand-judged sample.
 """
+
 from __future__ import annotations
 
 import html
@@ -54,26 +55,51 @@ def measure(corpus: Path, config: ConvertConfig | None = None) -> Accuracy:
     for row in rows:
         converted = convert_seed(row["file"], (corpus / row["file"]).read_bytes(), config, taxonomy)
         result.total += 1
-        got = {"title": converted.title, "date": converted.date and converted.date[:10], "source": converted.source}
+        got = {
+            "title": converted.title,
+            "date": converted.date and converted.date[:10],
+            "source": converted.source,
+        }
         for name in FIELDS:
             if shown(got[name]) == shown(row[name]):
                 result.right[name] += 1
             else:
-                result.mismatches.append(f"{row['file']}: {name}: expected {row[name]!r}, got {got[name]!r}")
+                result.mismatches.append(
+                    f"{row['file']}: {name}: expected {row[name]!r}, got {got[name]!r}"
+                )
     result.seconds = time.process_time() - started
     return result
 
 
-SECTION_OF_TOPIC = {"Theatre": "entertainment", "Books": "entertainment", "Television": "entertainment", "Film": "entertainment",
-                    "Music": "entertainment", "Elections": "politics", "Football": "sport", "Currencies": "business",
-                    "Internet": "tech", "Economy": "business"}
+SECTION_OF_TOPIC = {
+    "Theatre": "entertainment",
+    "Books": "entertainment",
+    "Television": "entertainment",
+    "Film": "entertainment",
+    "Music": "entertainment",
+    "Elections": "politics",
+    "Football": "sport",
+    "Currencies": "business",
+    "Internet": "tech",
+    "Economy": "business",
+}
 """Topics that belong to one section of a news corpus (the BBC set's five sections)."""
-GROUP_OF_SECTION = {"business": "economy", "entertainment": "culture", "politics": "politics", "sport": "sport", "tech": "technology"}
+GROUP_OF_SECTION = {
+    "business": "economy",
+    "entertainment": "culture",
+    "politics": "politics",
+    "sport": "sport",
+    "tech": "technology",
+}
 """The taxonomy group (sitegen/data/topics.yaml) whose topics are a section's own."""
 
 
 def _rows(corpus: Path) -> list[dict]:
-    return [json.loads(line) for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def topic_table(corpus: Path, config: ConvertConfig | None = None) -> list[str]:
@@ -101,7 +127,9 @@ def topic_table(corpus: Path, config: ConvertConfig | None = None) -> list[str]:
         out.append(f"| {topic} | {section} | {inside[topic]}/{given[topic]} = {share:.0f}% |")
     out += ["", "| section | briefings | with a topic of its own group |", "|---|---|---|"]
     for section in sorted(sections):
-        out.append(f"| {section} | {sections[section]} | {own[section]} ({100 * own[section] / sections[section]:.0f}%) |")
+        out.append(
+            f"| {section} | {sections[section]} | {own[section]} ({100 * own[section] / sections[section]:.0f}%) |"
+        )
     total = sum(sections.values())
     out += ["", f"topics per briefing: {tag_count / total:.2f}" if total else "no briefings"]
     return out
@@ -121,7 +149,9 @@ class SamplePrecision:
         return 100.0 * self.right / self.total if self.total else 0.0
 
 
-def sample_precision(fixture: Path, seeds: Path, config: ConvertConfig | None = None) -> SamplePrecision:
+def sample_precision(
+    fixture: Path, seeds: Path, config: ConvertConfig | None = None
+) -> SamplePrecision:
     """Convert each seed of the fixture (a list of {seed, topics: {Topic: [right|wrong, why]}}) and score its topics."""
     config = config or ConvertConfig()
     taxonomy = load_taxonomy(seeds, config)
@@ -142,20 +172,30 @@ def sample_precision(fixture: Path, seeds: Path, config: ConvertConfig | None = 
 
 
 def _usage() -> int:
-    print("usage: python -m sitegen.accuracy CORPUS_DIR  (a folder with seeds and truth.jsonl)\n"
-          "       python -m sitegen.accuracy --topics CORPUS_DIR\n"
-          "       python -m sitegen.accuracy --sample FIXTURE SEEDS_DIR", file=sys.stderr)
+    print(
+        "usage: python -m sitegen.accuracy CORPUS_DIR  (a folder with seeds and truth.jsonl)\n"
+        "       python -m sitegen.accuracy --topics CORPUS_DIR\n"
+        "       python -m sitegen.accuracy --sample FIXTURE SEEDS_DIR",
+        file=sys.stderr,
+    )
     return 2
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print accuracy per field and every mismatch; exit 1 unless all fields are 100%."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) == 3 and args[0] == "--sample" and Path(args[1]).is_file() and Path(args[2]).is_dir():
+    if (
+        len(args) == 3
+        and args[0] == "--sample"
+        and Path(args[1]).is_file()
+        and Path(args[2]).is_dir()
+    ):
         sample = sample_precision(Path(args[1]), Path(args[2]))
         for line in sample.wrong + [f"not judged: {item}" for item in sample.unjudged]:
             print(line)
-        print(f"precision: {sample.percent():.1f}% ({sample.right}/{sample.total} right, {len(sample.unjudged)} not judged)")
+        print(
+            f"precision: {sample.percent():.1f}% ({sample.right}/{sample.total} right, {len(sample.unjudged)} not judged)"
+        )
         return 0 if not sample.unjudged else 1
     if len(args) == 2 and args[0] == "--topics" and (Path(args[1]) / "truth.jsonl").is_file():
         print("\n".join(topic_table(Path(args[1]))))

@@ -1,4 +1,5 @@
 """build(config) -> BuildReport: convert, load, index, plan, render, publish."""
+
 from __future__ import annotations
 
 import gc
@@ -54,18 +55,24 @@ class BuildReport:
     published: bool = False
     nothing_changed: bool = False
     seconds: float = 0.0
-    search_pending: dict = field(default_factory=dict)  # search_later: shard folder -> briefings, to index in the background
+    search_pending: dict = field(
+        default_factory=dict
+    )  # search_later: shard folder -> briefings, to index in the background
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
         own = [p for p in self.problems if p.severity == "error"]
-        return own + ([p for p in self.convert.problems if p.severity == "error"] if self.convert else [])
+        return own + (
+            [p for p in self.convert.problems if p.severity == "error"] if self.convert else []
+        )
 
     @property
     def warnings(self) -> list[Problem]:
         own = [p for p in self.problems if p.severity == "warning"]
-        return own + ([p for p in self.convert.problems if p.severity == "warning"] if self.convert else [])
+        return own + (
+            [p for p in self.convert.problems if p.severity == "warning"] if self.convert else []
+        )
 
     @property
     def ok(self) -> bool:
@@ -81,7 +88,13 @@ class BuildReport:
             self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
-def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=None, store: StateStore | None = None, changed: Collection[str] | None = None) -> BuildReport:
+def build(
+    config: SiteConfig,
+    options: BuildOptions = BuildOptions(),
+    progress=None,
+    store: StateStore | None = None,
+    changed: Collection[str] | None = None,
+) -> BuildReport:
     """Build the site into output/; the published site changes only if the build completes.
 
     `changed`: the only content files (site-relative) changed since the last build with this
@@ -91,7 +104,16 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
     gc.freeze()  # serve: what earlier builds left need not be scanned by the cycle collector either
     store = store or StateStore(config.cache_dir)
     output = options.output or config.output_dir
-    salt = "|".join((__version__, config.fingerprint, theme_digest(config), str(options.drafts), str(options.future), str(output.resolve())))
+    salt = "|".join(
+        (
+            __version__,
+            config.fingerprint,
+            theme_digest(config),
+            str(options.drafts),
+            str(options.future),
+            str(output.resolve()),
+        )
+    )
     with report.timed("convert"):
         inputs = _convert(config, options, store, changed, report, progress)
     if _up_to_date(store.stamp(), inputs.digest(salt), output) and report.ok:
@@ -102,19 +124,41 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(), progress=N
     gc.freeze()  # the cycle collector need not scan the 100,000s of state objects again and again
     with report.timed("index"):
         digest = inputs.digest(salt)
-        last = store.pages if store.in_memory and options.search_later and changed is not None and not report.problems else None
-        if isinstance(last, tuple) and last[0] == digest:  # serve, after a background index: the same inputs, the same pages
+        last = (
+            store.pages
+            if store.in_memory
+            and options.search_later
+            and changed is not None
+            and not report.problems
+            else None
+        )
+        if (
+            isinstance(last, tuple) and last[0] == digest
+        ):  # serve, after a background index: the same inputs, the same pages
             view, pages = last[1], last[2]
             report.briefings, report.topics = len(view.site.briefings), len(view.site.topics)
         else:
-            view, pages = _index(config, options, entries, salt, report, state, store, watched=changed is not None)
+            view, pages = _index(
+                config, options, entries, salt, report, state, store, watched=changed is not None
+            )
         if store.in_memory:
             store.pages = (digest, view, pages) if not report.problems else None
     if report.problems and not options.publish_on_error:
         return _finish(report, started, store)
     with report.timed("publish"):
-        new_state = BuildState(salt=salt, content=entries, pages={p.path: p.fingerprint for p in pages}, related=state.related, template_use=state.template_use)
-        stamp = Stamp(inputs=inputs.digest(salt) if report.ok else "", convert=store.stamp().convert, convert_report=store.stamp().convert_report, base_url=config.base_url)
+        new_state = BuildState(
+            salt=salt,
+            content=entries,
+            pages={p.path: p.fingerprint for p in pages},
+            related=state.related,
+            template_use=state.template_use,
+        )
+        stamp = Stamp(
+            inputs=inputs.digest(salt) if report.ok else "",
+            convert=store.stamp().convert,
+            convert_report=store.stamp().convert_report,
+            base_url=config.base_url,
+        )
         from sitegen.publish.run import publish
 
         publish(config, options, view, pages, state, new_state, stamp, store, report, progress)
@@ -125,18 +169,38 @@ def _up_to_date(stamp: Stamp, inputs: str, output: Path) -> bool:
     """True when the inputs are those of the last build and its output/ is still whole."""
     from sitegen.publish.write import Publisher
 
-    return stamp.inputs == inputs and stamp.output_id == folder_id(output) and stamp.output_complete(output) and not Publisher(output).interrupted()
+    return (
+        stamp.inputs == inputs
+        and stamp.output_id == folder_id(output)
+        and stamp.output_complete(output)
+        and not Publisher(output).interrupted()
+    )
 
 
-def _scan(config: SiteConfig, options: BuildOptions, store: StateStore, changed: Collection[str] | None) -> Inputs:
+def _scan(
+    config: SiteConfig, options: BuildOptions, store: StateStore, changed: Collection[str] | None
+) -> Inputs:
     """The inputs: the last scan updated with the changed files when they are known, else a full scan."""
     previous = store.inputs
-    known = changed is not None and isinstance(previous, Inputs) and bool(previous.convert_settings) == options.convert
-    store.inputs = (known and rescan_inputs(config, previous, changed)) or scan_inputs(config, options.convert)
+    known = (
+        changed is not None
+        and isinstance(previous, Inputs)
+        and bool(previous.convert_settings) == options.convert
+    )
+    store.inputs = (known and rescan_inputs(config, previous, changed)) or scan_inputs(
+        config, options.convert
+    )
     return store.inputs
 
 
-def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, changed: Collection[str] | None, report: BuildReport, progress) -> Inputs:
+def _convert(
+    config: SiteConfig,
+    options: BuildOptions,
+    store: StateStore,
+    changed: Collection[str] | None,
+    report: BuildReport,
+    progress,
+) -> Inputs:
     """Run the converter unless its inputs are those of its last run that changed nothing."""
     inputs = _scan(config, options, store, changed)
     if not options.convert:
@@ -147,8 +211,20 @@ def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, chang
         return inputs
     from sitegen.convert import convert_seeds
 
-    report.convert = convert_seeds(config.root, config.seeds_dir, config.content_dir, config.convert, force=options.force_convert, workers=options.workers, progress=progress and progress.converting)
-    if report.convert.converted == 0 and report.convert.kept_edits == 0 and not report.convert.written:
+    report.convert = convert_seeds(
+        config.root,
+        config.seeds_dir,
+        config.content_dir,
+        config.convert,
+        force=options.force_convert,
+        workers=options.workers,
+        progress=progress and progress.converting,
+    )
+    if (
+        report.convert.converted == 0
+        and report.convert.kept_edits == 0
+        and not report.convert.written
+    ):
         stamp.convert, stamp.convert_report = inputs.convert_digest(), report.convert
     else:
         inputs = store.inputs = scan_inputs(config, options.convert)
@@ -157,7 +233,15 @@ def _convert(config: SiteConfig, options: BuildOptions, store: StateStore, chang
     return inputs
 
 
-def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: str, inputs: Inputs, report: BuildReport, progress) -> tuple[BuildState, dict]:
+def _load(
+    config: SiteConfig,
+    options: BuildOptions,
+    store: StateStore,
+    salt: str,
+    inputs: Inputs,
+    report: BuildReport,
+    progress,
+) -> tuple[BuildState, dict]:
     """The last build's state (pages dropped if output/ is not what it describes) and the parsed content."""
     state = store.load()
     output = options.output or config.output_dir
@@ -166,12 +250,23 @@ def _load(config: SiteConfig, options: BuildOptions, store: StateStore, salt: st
     # under another salt every fingerprint differs (the salt is in each), and the files of the
     # last build are still known, so those the new site lacks are removed
     previous = state.content if state.salt == salt else {}
-    entries = load_content(config, inputs.content, previous, options.workers, progress and progress.loading)
+    entries = load_content(
+        config, inputs.content, previous, options.workers, progress and progress.loading
+    )
     report.problems += [problem for (_, _, _, problem) in entries.values() if problem]
     return state, entries
 
 
-def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, report: BuildReport, state: BuildState, store: StateStore, watched: bool = False) -> tuple[SiteView, list[Page]]:
+def _index(
+    config: SiteConfig,
+    options: BuildOptions,
+    entries: dict,
+    salt: str,
+    report: BuildReport,
+    state: BuildState,
+    store: StateStore,
+    watched: bool = False,
+) -> tuple[SiteView, list[Page]]:
     """Topics, archives, neighbours and related briefings; then the plan of every output file.
 
     Serve keeps the plan in its store; when the watcher named the changes (`watched`) and they
@@ -187,7 +282,9 @@ def _index(config: SiteConfig, options: BuildOptions, entries: dict, salt: str, 
     from sitegen.site.select import select_briefings
     from sitegen.site.taxonomy import build_site
 
-    briefings, report.drafts_skipped = select_briefings([b for (_, _, b, _) in entries.values() if b], options.drafts, options.future)
+    briefings, report.drafts_skipped = select_briefings(
+        [b for (_, _, b, _) in entries.values() if b], options.drafts, options.future
+    )
     briefings, collisions = drop_collisions(briefings, config.root)
     report.problems += collisions
     last = store.plan if watched and store.in_memory else None
@@ -220,7 +317,9 @@ def _related(site: Site, count: int, state: BuildState) -> dict:
 
 
 def _finish(report: BuildReport, started: float, store: StateStore) -> BuildReport:
-    if store.in_memory:  # serve: what this build made stays unscanned too (serve collects now and then, when idle)
+    if (
+        store.in_memory
+    ):  # serve: what this build made stays unscanned too (serve collects now and then, when idle)
         gc.freeze()
     else:
         gc.unfreeze()

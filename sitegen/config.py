@@ -1,4 +1,5 @@
 """SiteConfig: the one validated settings object, loaded from an optional sitegen.yaml."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -123,12 +124,16 @@ def _as_written(node: yaml.Node) -> str:
         return "a list"
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
-    if node.tag == _NULL or (node.style is None and node.value in ("", "~", "null", "Null", "NULL")):
+    if node.tag == _NULL or (
+        node.style is None and node.value in ("", "~", "null", "Null", "NULL")
+    ):
         return "empty"
     return f'"{node.value}"'
 
 
-def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) -> tuple[Any, Problem | None]:
+def _check_value(
+    name: str, f: dataclasses.Field, node: yaml.Node, path: str
+) -> tuple[Any, Problem | None]:
     line = node.start_mark.line + 1
     value = yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     expected = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
@@ -141,21 +146,43 @@ def _check_value(name: str, f: dataclasses.Field, node: yaml.Node, path: str) ->
     elif expected == "str" and name in _MAY_BE_EMPTY:
         ok = isinstance(node, yaml.ScalarNode)
         value = ("" if _as_written(node) == "empty" else node.value) if ok else value
-    elif expected == "str":  # text as written: `title: 2023` or `title: yes` is a title, not a number or a truth value
+    elif (
+        expected == "str"
+    ):  # text as written: `title: 2023` or `title: yes` is a title, not a number or a truth value
         ok = isinstance(node, yaml.ScalarNode) and _as_written(node) != "empty" and node.value != ""
         value = node.value if ok else value
     elif expected.startswith("tuple[str"):  # each item as written, as for text settings
         items = node.value if isinstance(node, yaml.SequenceNode) else None
-        ok = items is not None and all(isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty" for item in items)
+        ok = items is not None and all(
+            isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty" for item in items
+        )
         if items is not None and not ok:
-            bad = next(item for item in items if not (isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty"))
-            return None, Problem(path, bad.start_mark.line + 1, f"every item of `{name}` must be a text, not {_as_written(bad)}.", "Write one text per item, or delete the item.")
+            bad = next(
+                item
+                for item in items
+                if not (isinstance(item, yaml.ScalarNode) and _as_written(item) != "empty")
+            )
+            return None, Problem(
+                path,
+                bad.start_mark.line + 1,
+                f"every item of `{name}` must be a text, not {_as_written(bad)}.",
+                "Write one text per item, or delete the item.",
+            )
         value = tuple(item.value for item in items) if ok else value
     else:
         ok = False
     if not ok:
-        shown = {"int": f"a whole number of at least {least}", "bool": "true or false", "str": "a text" if name in _MAY_BE_EMPTY else "a non-empty text"}.get(expected, "a list of texts")
-        return None, Problem(path, line, f"`{name}` must be {shown}, not {_as_written(node)}.", f"Fix `{name}` in {path}, or delete the line to use the default.")
+        shown = {
+            "int": f"a whole number of at least {least}",
+            "bool": "true or false",
+            "str": "a text" if name in _MAY_BE_EMPTY else "a non-empty text",
+        }.get(expected, "a list of texts")
+        return None, Problem(
+            path,
+            line,
+            f"`{name}` must be {shown}, not {_as_written(node)}.",
+            f"Fix `{name}` in {path}, or delete the line to use the default.",
+        )
     return value, None
 
 
@@ -165,24 +192,56 @@ def _unknown(name: str, known: dict, path: str, line: int, section: str = "") ->
     return Problem(path, line, f"unknown key `{section}{name}`.", hint)
 
 
-def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems: list[Problem], nodes: dict[str, yaml.Node]) -> dict[str, Any]:
+def _read_mapping(
+    node: yaml.Node,
+    cls: type,
+    path: str,
+    section: str,
+    problems: list[Problem],
+    nodes: dict[str, yaml.Node],
+) -> dict[str, Any]:
     """The values of one mapping, checked; `nodes` gets each key's value node (by dotted name) for the checks after."""
     known = _fields(cls)
     values: dict[str, Any] = {}
     if not isinstance(node, yaml.MappingNode):
         what = f"`{section.rstrip('.')}`" if section else path
-        hint = f"Write one `key: value` per line, indented under `{section.rstrip('.')}:`." if section else "Write one `key: value` per line."
-        problems.append(Problem(path, node.start_mark.line + 1, f"{what} must be a mapping of `key: value` lines, not {_as_written(node)}.", hint))
+        hint = (
+            f"Write one `key: value` per line, indented under `{section.rstrip('.')}:`."
+            if section
+            else "Write one `key: value` per line."
+        )
+        problems.append(
+            Problem(
+                path,
+                node.start_mark.line + 1,
+                f"{what} must be a mapping of `key: value` lines, not {_as_written(node)}.",
+                hint,
+            )
+        )
         return values
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(path, line, f"a key must be a plain name, not {_as_written(key_node)}.", "Write one `key: value` per line."))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"a key must be a plain name, not {_as_written(key_node)}.",
+                    "Write one `key: value` per line.",
+                )
+            )
             continue
         name = str(key_node.value)
         if name in first_line:
-            problems.append(Problem(path, line, f"`{section}{name}` is given twice (first on line {first_line[name]}); only one can be used.", "Delete one of the two lines."))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"`{section}{name}` is given twice (first on line {first_line[name]}); only one can be used.",
+                    "Delete one of the two lines.",
+                )
+            )
             continue
         first_line[name] = line
         if name not in known:
@@ -190,7 +249,9 @@ def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems:
             continue
         nodes[section + name] = value_node
         if name in _SECTIONS:
-            values[name] = _SECTIONS[name](**_read_mapping(value_node, _SECTIONS[name], path, name + ".", problems, nodes))
+            values[name] = _SECTIONS[name](
+                **_read_mapping(value_node, _SECTIONS[name], path, name + ".", problems, nodes)
+            )
             continue
         value, problem = _check_value(section + name, known[name], value_node, path)
         if problem:
@@ -200,7 +261,9 @@ def _read_mapping(node: yaml.Node, cls: type, path: str, section: str, problems:
     return values
 
 
-def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.Node], root: Path) -> list[Problem]:
+def _semantic_checks(
+    values: dict[str, Any], path: str, nodes: dict[str, yaml.Node], root: Path
+) -> list[Problem]:
     """The checks a value's type does not cover, each at the line of its key's value."""
     found: list[tuple[str, list[tuple[str, str]]]] = []
     convert = values.get("convert", ConvertConfig())
@@ -218,7 +281,11 @@ def _semantic_checks(values: dict[str, Any], path: str, nodes: dict[str, yaml.No
         found.append(("convert.taxonomy", checks.taxonomy_problems(convert.taxonomy, root)))
     if "convert.encoding" in nodes and "convert" in values and convert.encoding:
         found.append(("convert.encoding", checks.encoding_problems(convert.encoding)))
-    problems = [Problem(path, _line(nodes.get(key)), message, hint) for key, pairs in found for message, hint in pairs]
+    problems = [
+        Problem(path, _line(nodes.get(key)), message, hint)
+        for key, pairs in found
+        for message, hint in pairs
+    ]
     patterns = nodes.get("convert.boilerplate")
     if isinstance(patterns, yaml.SequenceNode) and "convert" in values:
         for item, pattern in zip(patterns.value, convert.boilerplate, strict=False):
@@ -243,22 +310,40 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         try:
             node = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
         except UnicodeDecodeError:
-            raise ConfigError(f"{rel}: not UTF-8 text", [Problem(rel, None, "the file is not UTF-8 text.", "Save it as UTF-8.")]) from None
+            raise ConfigError(
+                f"{rel}: not UTF-8 text",
+                [Problem(rel, None, "the file is not UTF-8 text.", "Save it as UTF-8.")],
+            ) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
-            raise ConfigError(f"{rel}: invalid YAML", [Problem(rel, line, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")]) from None
+            raise ConfigError(
+                f"{rel}: invalid YAML",
+                [
+                    Problem(
+                        rel,
+                        line,
+                        f"invalid YAML: {exc.problem}.",
+                        "Check the indentation and quoting on that line.",
+                    )
+                ],
+            ) from None
         if node is not None:
             nodes: dict[str, yaml.Node] = {}
             values = _read_mapping(node, SiteConfig, rel, "", problems, nodes)
             problems += _semantic_checks(values, rel, nodes, root)
     if base_url is not None:
         values["base_url"] = base_url
-        problems += [Problem("--base-url", None, message, hint) for message, hint in checks.base_url_problems(base_url)]
+        problems += [
+            Problem("--base-url", None, message, hint)
+            for message, hint in checks.base_url_problems(base_url)
+        ]
     if problems:
         raise ConfigError(f"{rel}: {len(problems)} problem(s)", problems)
     if "base_url" in values and not values["base_url"].endswith("/"):
         values["base_url"] += "/"
     config = SiteConfig(**values, root=root)
-    digest = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode()).hexdigest()[
+        :16
+    ]
     return dataclasses.replace(config, fingerprint=digest)

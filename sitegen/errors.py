@@ -1,4 +1,5 @@
 """Errors and problem reports: every message says where, what, and how to fix it."""
+
 from __future__ import annotations
 
 import errno

@@ -1,4 +1,5 @@
 """Plain data of a site: briefings, topics, archives and pages. No IO."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,11 +39,17 @@ class Briefing:
     seed: str | None
     draft: bool
     path: str  # content file, site-relative
-    body_hash: str = field(repr=False)  # hidden from templates: a page shows a body only as its own `body`
+    body_hash: str = field(
+        repr=False
+    )  # hidden from templates: a page shows a body only as its own `body`
     url: str  # site-relative; ends with "/" (a folder with index.html) or ".html" (a file), as the permalink says
-    lang: str | None = None  # the briefing's language (BCP 47), when it differs from or refines the site's
+    lang: str | None = (
+        None  # the briefing's language (BCP 47), when it differs from or refines the site's
+    )
     extra: tuple[tuple[str, str], ...] = ()
-    rev: str = field(default="", repr=False)  # hash of every other field but body_hash: what a page showing this briefing can show
+    rev: str = field(
+        default="", repr=False
+    )  # hash of every other field but body_hash: what a page showing this briefing can show
 
     @property
     def output_path(self) -> str:
@@ -71,7 +78,9 @@ class Topic:
     name: str
     slug: str
     url: str
-    briefings: tuple[Briefing, ...] = field(repr=False)  # printed whole, a topic shows what its summary holds
+    briefings: tuple[Briefing, ...] = field(
+        repr=False
+    )  # printed whole, a topic shows what its summary holds
 
     @property
     def count(self) -> int:

@@ -1,4 +1,5 @@
 """Run a function over many items on every core (fork), in order, or in-process when small."""
+
 from __future__ import annotations
 
 import os
@@ -15,10 +16,18 @@ def worker_count(requested: int | None) -> int:
     """Workers to use: the requested number, or one per core."""
     if requested and requested > 0:
         return requested
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
 
 
-def map_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers: int | None = None, on_chunk: Callable[[int], None] | None = None) -> list[R]:
+def map_chunks(
+    func: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    workers: int | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+) -> list[R]:
     """func(chunk) -> results, for chunks of items; results in the items' order.
 
     Workers are forked, so they see the parent's module state as it is at this call.
@@ -26,7 +35,11 @@ def map_chunks(func: Callable[[Sequence[T]], list[R]], items: Sequence[T], worke
     count = worker_count(workers)
     if count > 1 and len(items) >= MIN_PARALLEL:
         import multiprocessing  # here: a build of a few pages need not load it
-    if count == 1 or len(items) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        count == 1
+        or len(items) < MIN_PARALLEL
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         results = []
         step = 256
         for start in range(0, len(items), step):

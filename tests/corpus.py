@@ -1,5 +1,6 @@
 """The shared corpora beside the repository (../shared/corpus): skipped where they are absent,
 except under CI, which sets SITEGEN_REQUIRE_CORPUS=1 (.ci/run) so a missing corpus fails the run."""
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,9 @@ def present(path: Path) -> bool:
     if path.exists():
         return True
     if required():
-        pytest.fail(f"the corpus is missing ({path.name} under ../shared/corpus), and SITEGEN_REQUIRE_CORPUS=1: CI must not skip the corpus tests")
+        pytest.fail(
+            f"the corpus is missing ({path.name} under ../shared/corpus), and SITEGEN_REQUIRE_CORPUS=1: CI must not skip the corpus tests"
+        )
     return False
 
 

@@ -1,4 +1,5 @@
 """Title, date and source accuracy on the BBC seed corpus (skipped when the corpus is absent, failed under CI)."""
+
 from sitegen.accuracy import measure
 from tests.corpus import BBC, require
 

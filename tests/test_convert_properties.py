@@ -1,4 +1,5 @@
 """Property tests: convert_seed never raises; front matter round-trips; the body renders no live markup."""
+
 import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,8 +16,36 @@ from sitegen.convert.emit import yaml_quote
 CONFIG = ConvertConfig()
 TAXONOMY = load_taxonomy(Path(__file__).resolve().parent, CONFIG)
 MD = MarkdownIt("commonmark", {"html": False})
-HAZARDS = st.sampled_from(["# ", "1. ", "- ", "> ", "---", "*", "_", "<script>", "</script>", "[x](javascript:alert(1))", "<a href=x onclick=y>",
-                           "{{ x }}", "{% y %}", "&amp;", "|", "`", "\\", "Iraq", "US", "27 October 2023", " | Site", "By Jane Doe", "\n", "\n\n", "🎉", "日本"])
+HAZARDS = st.sampled_from(
+    [
+        "# ",
+        "1. ",
+        "- ",
+        "> ",
+        "---",
+        "*",
+        "_",
+        "<script>",
+        "</script>",
+        "[x](javascript:alert(1))",
+        "<a href=x onclick=y>",
+        "{{ x }}",
+        "{% y %}",
+        "&amp;",
+        "|",
+        "`",
+        "\\",
+        "Iraq",
+        "US",
+        "27 October 2023",
+        " | Site",
+        "By Jane Doe",
+        "\n",
+        "\n\n",
+        "🎉",
+        "日本",
+    ]
+)
 TEXT = st.lists(st.one_of(st.text(max_size=30), HAZARDS), max_size=40).map("".join)
 
 
@@ -55,7 +84,11 @@ def test_text_converts_round_trips_and_renders_safely(text: str, encoding: str) 
         assert len(result.problems) == 1 and result.problems[0].severity == "error"
         return
     front, body = split(result.text)
-    assert front["title"] == result.title and front.get("source") == result.source and front["tags"] == list(result.tags)
+    assert (
+        front["title"] == result.title
+        and front.get("source") == result.source
+        and front["tags"] == list(result.tags)
+    )
     if result.date is None:
         assert "date" not in front and front["draft"] is True
     elif len(result.date) == 10:

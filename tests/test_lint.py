@@ -28,4 +28,6 @@ def test_ruff_check_finds_nothing() -> None:
 
 def test_the_tree_is_formatted_as_ruff_formats_it() -> None:
     result = ruff("format", "--no-cache", "--check", ".")
-    assert result.returncode == 0, f"ruff format --check (run `ruff format .` to fix):\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, (
+        f"ruff format --check (run `ruff format .` to fix):\n{result.stdout}{result.stderr}"
+    )

@@ -1,4 +1,5 @@
 """`sitegen serve` as a process: serves the site, rebuilds on edits, keeps the last good site on errors, stops on Ctrl-C."""
+
 from __future__ import annotations
 
 import html
@@ -36,7 +37,10 @@ def make_site(target: Path) -> Path:
     """A site from `sitegen new` with its sample briefing converted, search off (faster)."""
     assert main(["new", str(target), "--quiet"]) == 0
     config = target / "sitegen.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search: true", "search: false"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("search: true", "search: false"),
+        encoding="utf-8",
+    )
     assert main(["convert", "--site", str(target), "--quiet"]) == 0
     assert (target / BRIEFING).is_file()
     return target
@@ -50,8 +54,23 @@ class Served:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(self.port)],
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sitegen",
+                "serve",
+                "--site",
+                str(site),
+                "--port",
+                str(self.port),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.err: list[str] = []
         self.out: list[str] = []
         threading.Thread(target=self._read, args=(self.proc.stderr, self.err), daemon=True).start()
@@ -73,7 +92,9 @@ class Served:
                 return response.read().decode("utf-8")
         except (urllib.error.URLError, ConnectionError):
             if self.proc.poll() is not None:
-                raise AssertionError(f"sitegen serve exited with {self.proc.returncode}:\n{self.stderr()}") from None
+                raise AssertionError(
+                    f"sitegen serve exited with {self.proc.returncode}:\n{self.stderr()}"
+                ) from None
             return None
 
     def wait_for(self, condition, what: str, seconds: float = 15) -> None:
@@ -82,7 +103,9 @@ class Served:
             if condition():
                 return
             time.sleep(0.1)
-        raise AssertionError(f"timed out after {seconds} s waiting for {what}; stderr:\n{self.stderr()}")
+        raise AssertionError(
+            f"timed out after {seconds} s waiting for {what}; stderr:\n{self.stderr()}"
+        )
 
     def stop(self) -> int:
         """Ctrl-C, as a user would; the exit status."""
@@ -116,18 +139,30 @@ def test_serve_rebuilds_reports_errors_keeps_the_last_good_site_and_stops_on_ctr
     assert re.search(r"<h1[^>]*>Harbour Town Opens Its New Public Library</h1>", page)
     assert "livereload.js" in page  # the browser is told to listen for reloads
 
-    edit(site / BRIEFING, "The library holds about 80,000 books", "The library holds about 95,000 books")
-    served.wait_for(lambda: "95,000 books" in (served.fetch(BRIEFING_URL) or ""), "the edited briefing to be rebuilt")
+    edit(
+        site / BRIEFING,
+        "The library holds about 80,000 books",
+        "The library holds about 95,000 books",
+    )
+    served.wait_for(
+        lambda: "95,000 books" in (served.fetch(BRIEFING_URL) or ""),
+        "the edited briefing to be rebuilt",
+    )
 
     edit(site / BRIEFING, TITLE, BROKEN_TITLE)
     served.wait_for(lambda: ERROR in served.stderr(), "the error on stderr")
-    served.wait_for(lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay")
+    served.wait_for(
+        lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay"
+    )
     page = served.fetch(BRIEFING_URL)
     assert "95,000 books" in page  # the last good page is still served
     assert ERROR in page
 
     edit(site / BRIEFING, BROKEN_TITLE, TITLE)
-    served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")
+    served.wait_for(
+        lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"),
+        "the overlay to go",
+    )
 
     assert served.stop() == 0
     assert "Traceback" not in served.stderr()
@@ -158,7 +193,9 @@ def test_the_404_page_is_styled_and_its_links_work_on_any_port(tmp_path, base_ur
         class Links(HTMLParser):
             def handle_starttag(self, tag, attrs):
                 attrs = dict(attrs)
-                if (tag == "a" and "href" in attrs) or (tag == "link" and attrs.get("rel") == "stylesheet"):
+                if (tag == "a" and "href" in attrs) or (
+                    tag == "link" and attrs.get("rel") == "stylesheet"
+                ):
                     links.append(attrs["href"])
 
         Links().feed(page)
@@ -181,7 +218,12 @@ def test_a_port_in_use_is_one_error_and_serving_is_never_announced(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert f"error: cannot listen on 127.0.0.1:{port}: Address already in use." in result.stderr
     assert "serving" not in result.stderr and "Traceback" not in result.stderr
@@ -189,7 +231,12 @@ def test_a_port_in_use_is_one_error_and_serving_is_never_announced(tmp_path):
 
 def build_errors(site: Path) -> str:
     """What `sitegen build` prints about the site as it is now (the config is broken: it writes nothing)."""
-    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", "--site", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1, result.stderr
     return result.stderr
 
@@ -199,32 +246,50 @@ def test_serve_follows_the_config(served):
     site = served.site
     assert "<title>Briefing Archive</title>" in served.fetch("")
     edit(site / "sitegen.yaml", 'title: "Briefing Archive"', 'title: "Harbour Gazette"')
-    served.wait_for(lambda: "Harbour Gazette" in (served.fetch(BRIEFING_URL) or ""), "the new title on the briefing page")
+    served.wait_for(
+        lambda: "Harbour Gazette" in (served.fetch(BRIEFING_URL) or ""),
+        "the new title on the briefing page",
+    )
     assert "<title>Harbour Gazette</title>" in served.fetch("")
     assert "Briefing Archive" not in served.fetch(BRIEFING_URL)
     assert served.stop() == 0
     assert "Traceback" not in served.stderr()
 
 
-@pytest.mark.parametrize("broken", [
-    ('title: "Briefing Archive"', 'title: "Briefing Archive'),  # invalid YAML: the quote is never closed
-    ("per_page: 20", 'per_page: "lots"'),
-    ("per_page: 20", "per_page: 20\npr_page: 5"),  # an unknown key
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        (
+            'title: "Briefing Archive"',
+            'title: "Briefing Archive',
+        ),  # invalid YAML: the quote is never closed
+        ("per_page: 20", 'per_page: "lots"'),
+        ("per_page: 20", "per_page: 20\npr_page: 5"),  # an unknown key
+    ],
+)
 def test_a_broken_config_shows_over_the_last_good_site_until_it_is_fixed(served, broken):
     site = served.site
     old, new = broken
     edit(site / "sitegen.yaml", old, new)
     message = build_errors(site)
-    served.wait_for(lambda: message in served.stderr(), "the error sitegen build gives, on serve's stderr")
-    served.wait_for(lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay")
+    served.wait_for(
+        lambda: message in served.stderr(), "the error sitegen build gives, on serve's stderr"
+    )
+    served.wait_for(
+        lambda: 'id="sitegen-error-overlay"' in (served.fetch(BRIEFING_URL) or ""), "the overlay"
+    )
     page = served.fetch(BRIEFING_URL)
     first = message.splitlines()[0].split(": error: ", 1)[1]
     assert html.escape(first) in page or first in page  # the error, in the overlay
-    assert re.search(r"<h1[^>]*>Harbour Town Opens Its New Public Library</h1>", page)  # over the last good page
+    assert re.search(
+        r"<h1[^>]*>Harbour Town Opens Its New Public Library</h1>", page
+    )  # over the last good page
 
     edit(site / "sitegen.yaml", new, old)
-    served.wait_for(lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"), "the overlay to go")
+    served.wait_for(
+        lambda: 'id="sitegen-error-overlay"' not in (served.fetch(BRIEFING_URL) or "x"),
+        "the overlay to go",
+    )
     assert served.stop() == 0
     assert "Traceback" not in served.stderr()
 
@@ -242,6 +307,10 @@ def test_after_a_config_change_the_served_site_is_the_one_build_makes(served, tm
     assert main(["build", "--site", str(copy), "--quiet"]) == 0
 
     def files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
 
     assert files(site / "output") == files(copy / "output")

@@ -1,4 +1,5 @@
 """`sitegen check`: links, anchors, reachability, feeds, sitemap and page basics of a built site."""
+
 from __future__ import annotations
 
 import os
@@ -66,11 +67,32 @@ def page_problems(resolver: Resolver, rel: str, info: PageInfo) -> list[Problem]
     """A page needs a non-empty <title>, a lang on <html> and exactly one <h1>."""
     problems = []
     if not info.title:
-        problems.append(Problem(resolver.where(rel), None, "the page has no <title> (or an empty one).", "Give the template a <title> block."))
+        problems.append(
+            Problem(
+                resolver.where(rel),
+                None,
+                "the page has no <title> (or an empty one).",
+                "Give the template a <title> block.",
+            )
+        )
     if not info.lang:
-        problems.append(Problem(resolver.where(rel), None, "<html> has no lang attribute.", 'Write <html lang="{{ site.language }}"> in the template.'))
+        problems.append(
+            Problem(
+                resolver.where(rel),
+                None,
+                "<html> has no lang attribute.",
+                'Write <html lang="{{ site.language }}"> in the template.',
+            )
+        )
     if info.h1 != 1:
-        problems.append(Problem(resolver.where(rel), None, f"the page has {info.h1} <h1> elements; it needs exactly one.", "Keep one <h1> per page in the template (use <h2> below it)."))
+        problems.append(
+            Problem(
+                resolver.where(rel),
+                None,
+                f"the page has {info.h1} <h1> elements; it needs exactly one.",
+                "Keep one <h1> per page in the template (use <h2> below it).",
+            )
+        )
     return problems
 
 
@@ -86,7 +108,9 @@ def _check_chunk(rels: list[str]) -> list[_Page]:
     return out
 
 
-def check_site(output: Path, base_url: str, label: str = "output", workers: int | None = None) -> CheckReport:
+def check_site(
+    output: Path, base_url: str, label: str = "output", workers: int | None = None
+) -> CheckReport:
     """Check the built site in `output`; problems name files as `label/<path>`."""
     files = list_files(output)
     resolver = Resolver(files, base_url, label)
@@ -99,9 +123,17 @@ def check_site(output: Path, base_url: str, label: str = "output", workers: int 
         report.links += page.links.count
         report.problems += page.links.problems
         report.problems += check_anchors(resolver, page.rel, page.links.anchors, ids)
-    report.problems += check_reachable(resolver, {page.rel: page.links.pages for page in pages}, {page.rel for page in pages if page.noindex})
+    report.problems += check_reachable(
+        resolver,
+        {page.rel: page.links.pages for page in pages},
+        {page.rel for page in pages if page.noindex},
+    )
     sitemap = output / "sitemap.xml"
-    report.problems += check_sitemap(resolver, {page.rel: page.noindex for page in pages}, sitemap.read_bytes() if sitemap.is_file() else None)
+    report.problems += check_sitemap(
+        resolver,
+        {page.rel: page.noindex for page in pages},
+        sitemap.read_bytes() if sitemap.is_file() else None,
+    )
     for rel in sorted(files):
         kind = FEED_NAMES.get(rel.rpartition("/")[2])
         if kind and not rel.startswith(SKIP_DIRS):

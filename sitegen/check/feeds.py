@@ -1,4 +1,5 @@
 """Feed rules: RSS 2.0, Atom 1.0 and JSON Feed 1.1 (required parts, absolute links, unique ids, dates)."""
+
 from __future__ import annotations
 
 import json
@@ -51,11 +52,17 @@ def parse_xml(data: bytes) -> Node:
     def text(data: str) -> None:
         stack[-1].text += data
 
-    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, text
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = (
+        start,
+        end,
+        text,
+    )
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
-        raise ValueError(f"{exc.lineno}:not well-formed XML ({expat.ErrorString(exc.code)})") from None
+        raise ValueError(
+            f"{exc.lineno}:not well-formed XML ({expat.ErrorString(exc.code)})"
+        ) from None
     return stack[0].children[0]
 
 
@@ -85,7 +92,12 @@ class _Rules:
         self.where = where
         self.problems: list[Problem] = []
 
-    def fail(self, line: int | None, message: str, hint: str = "Fix sitegen/feeds.py or the theme that wrote it, and build again.") -> None:
+    def fail(
+        self,
+        line: int | None,
+        message: str,
+        hint: str = "Fix sitegen/feeds.py or the theme that wrote it, and build again.",
+    ) -> None:
         self.problems.append(Problem(self.where, line, message, hint))
 
     def required(self, parent: Node, tag: str, label: str, context: str) -> Node | None:
@@ -98,9 +110,14 @@ class _Rules:
         if url and not _ABSOLUTE.match(url):
             self.fail(line, f"{label} {url!r} is not an absolute http(s) URL.")
 
-    def unique(self, seen: dict[str, int], value: str, line: int, label: str, unit: str = "line") -> None:
+    def unique(
+        self, seen: dict[str, int], value: str, line: int, label: str, unit: str = "line"
+    ) -> None:
         if value in seen:
-            self.fail(line if unit == "line" else None, f"{label} {value!r} is used twice (first on {unit} {seen[value]}).")
+            self.fail(
+                line if unit == "line" else None,
+                f"{label} {value!r} is used twice (first on {unit} {seen[value]}).",
+            )
         else:
             seen[value] = line
 
@@ -128,7 +145,9 @@ def check_rss(root: Node, rules: _Rules) -> None:
             rules.fail(item.line, "<item> has neither <title> nor <description>.")
         for tag in ("link", "guid"):
             node = item.find(tag)
-            if node is not None and (tag == "link" or node.attrs.get("isPermaLink", "true") == "true"):
+            if node is not None and (
+                tag == "link" or node.attrs.get("isPermaLink", "true") == "true"
+            ):
                 rules.absolute(node.text, node.line, f"<item> <{tag}>")
         guid = item.find("guid")
         if guid is not None:
@@ -141,7 +160,7 @@ def check_rss(root: Node, rules: _Rules) -> None:
 def check_atom(root: Node, rules: _Rules) -> None:
     tag = f"{ATOM} "
     if root.tag != tag + "feed":
-        rules.fail(root.line, f"the root element is not <feed xmlns=\"{ATOM}\">.")
+        rules.fail(root.line, f'the root element is not <feed xmlns="{ATOM}">.')
         return
     _atom_common(root, rules, "<feed>")
     ids: dict[str, int] = {}
@@ -188,7 +207,9 @@ def check_json_feed(data: bytes, rules: _Rules) -> None:
         if isinstance(doc.get(key), str):
             rules.absolute(doc[key], None, f'"{key}"')
     ids: dict[str, int] = {}
-    for number, item in enumerate(doc.get("items") if isinstance(doc.get("items"), list) else [], 1):
+    for number, item in enumerate(
+        doc.get("items") if isinstance(doc.get("items"), list) else [], 1
+    ):
         if isinstance(item, dict):
             _json_item(item, number, ids, rules)
 

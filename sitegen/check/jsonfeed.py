@@ -5,6 +5,7 @@ level, in each item, author, attachment and hub. Members starting with `_` are e
 members the spec does not name are ignored, as the spec says. What sitegen asks beyond the spec
 (absolute URLs, unique ids, RFC 3339 dates) is checked in feeds.py.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,20 +17,63 @@ Kind = tuple[str, Callable[[Any], bool]]  # (what it must be, in words; the test
 _TEXT: Kind = ("a string", lambda v: isinstance(v, str))
 _BOOL: Kind = ("true or false", lambda v: isinstance(v, bool))
 _NUMBER: Kind = ("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
-_TEXTS: Kind = ("a list of strings", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v))
+_TEXTS: Kind = (
+    "a list of strings",
+    lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+)
 _OBJECT: Kind = ("an object", lambda v: isinstance(v, dict))
 _LIST: Kind = ("a list", lambda v: isinstance(v, list))
 
 _AUTHOR = {"name": _TEXT, "url": _TEXT, "avatar": _TEXT}
-_ATTACHMENT = {"url": _TEXT, "mime_type": _TEXT, "title": _TEXT, "size_in_bytes": _NUMBER, "duration_in_seconds": _NUMBER}
+_ATTACHMENT = {
+    "url": _TEXT,
+    "mime_type": _TEXT,
+    "title": _TEXT,
+    "size_in_bytes": _NUMBER,
+    "duration_in_seconds": _NUMBER,
+}
 _HUB = {"type": _TEXT, "url": _TEXT}
-_FEED = {"version": _TEXT, "title": _TEXT, "home_page_url": _TEXT, "feed_url": _TEXT, "description": _TEXT,
-         "user_comment": _TEXT, "next_url": _TEXT, "icon": _TEXT, "favicon": _TEXT, "authors": _LIST,
-         "author": _OBJECT, "language": _TEXT, "expired": _BOOL, "hubs": _LIST, "items": _LIST}
-_ITEM = {"id": _TEXT, "url": _TEXT, "external_url": _TEXT, "title": _TEXT, "content_html": _TEXT, "content_text": _TEXT,
-         "summary": _TEXT, "image": _TEXT, "banner_image": _TEXT, "date_published": _TEXT, "date_modified": _TEXT,
-         "authors": _LIST, "author": _OBJECT, "tags": _TEXTS, "language": _TEXT, "attachments": _LIST}
-_REQUIRED = {"feed": ("version", "title", "items"), "item": ("id",), "attachment": ("url", "mime_type"), "hub": ("type", "url")}
+_FEED = {
+    "version": _TEXT,
+    "title": _TEXT,
+    "home_page_url": _TEXT,
+    "feed_url": _TEXT,
+    "description": _TEXT,
+    "user_comment": _TEXT,
+    "next_url": _TEXT,
+    "icon": _TEXT,
+    "favicon": _TEXT,
+    "authors": _LIST,
+    "author": _OBJECT,
+    "language": _TEXT,
+    "expired": _BOOL,
+    "hubs": _LIST,
+    "items": _LIST,
+}
+_ITEM = {
+    "id": _TEXT,
+    "url": _TEXT,
+    "external_url": _TEXT,
+    "title": _TEXT,
+    "content_html": _TEXT,
+    "content_text": _TEXT,
+    "summary": _TEXT,
+    "image": _TEXT,
+    "banner_image": _TEXT,
+    "date_published": _TEXT,
+    "date_modified": _TEXT,
+    "authors": _LIST,
+    "author": _OBJECT,
+    "tags": _TEXTS,
+    "language": _TEXT,
+    "attachments": _LIST,
+}
+_REQUIRED = {
+    "feed": ("version", "title", "items"),
+    "item": ("id",),
+    "attachment": ("url", "mime_type"),
+    "hub": ("type", "url"),
+}
 
 
 def problems(doc: Any) -> list[str]:
@@ -54,7 +98,9 @@ def problems(doc: Any) -> list[str]:
         if "content_html" not in item and "content_text" not in item:
             found.append(f'{label} has neither "content_html" nor "content_text".')
         found += _authors(item, label)
-        for at, attachment in enumerate(item.get("attachments") if isinstance(item.get("attachments"), list) else [], 1):
+        for at, attachment in enumerate(
+            item.get("attachments") if isinstance(item.get("attachments"), list) else [], 1
+        ):
             found += _object(attachment, _ATTACHMENT, "attachment", f"{label} attachment {at}")
     return found
 

@@ -1,4 +1,5 @@
 """Internal links and anchors of a built site, and which pages the home page reaches (pure)."""
+
 from __future__ import annotations
 
 import posixpath
@@ -41,14 +42,16 @@ class Resolver:
         depth = page.count("/")
         ups = self._ups.get(depth) or self._ups.setdefault(depth, "../" * depth)
         if url and _PLAIN.match(url) and url.startswith(ups):
-            rest = url[len(ups):]  # the usual link, climbing to the site root then down: no join needed
+            rest = url[
+                len(ups) :
+            ]  # the usual link, climbing to the site root then down: no join needed
             if not rest.startswith(("/", ".")) and "/." not in rest and "//" not in rest:
                 return self._file(rest.rstrip("/") or ".", rest.endswith("/") or not rest), "", None
         return self._slow_target(page, url)
 
     def _slow_target(self, page: str, url: str) -> tuple[str | None, str, str | None]:
         if url.startswith(self.base_url):
-            url = self.base_path + url[len(self.base_url):]
+            url = self.base_path + url[len(self.base_url) :]
         elif _SCHEME.match(url) or url.startswith("//"):
             return None, "", None
         path, _, fragment = url.partition("#")
@@ -57,8 +60,12 @@ class Resolver:
             return page, unquote(fragment), None
         if path.startswith("/"):
             if not path.startswith(self.base_path):
-                return None, "", f"it points outside the site, which is published at {self.base_url}"
-            joined = path[len(self.base_path):]
+                return (
+                    None,
+                    "",
+                    f"it points outside the site, which is published at {self.base_url}",
+                )
+            joined = path[len(self.base_path) :]
         else:
             joined = posixpath.join(posixpath.dirname(page), path)
         resolved = posixpath.normpath(joined) if joined else "."
@@ -73,7 +80,9 @@ class PageLinks:
 
     problems: list[Problem] = field(default_factory=list)
     pages: set[str] = field(default_factory=set)  # HTML pages it links to
-    anchors: list[tuple[str, str, str, int]] = field(default_factory=list)  # (page, fragment, url, line)
+    anchors: list[tuple[str, str, str, int]] = field(
+        default_factory=list
+    )  # (page, fragment, url, line)
     count: int = 0
 
 
@@ -83,11 +92,25 @@ def page_links(resolver: Resolver, rel: str, info: PageInfo, text: str) -> PageL
     for url, offset in info.links:
         target, fragment, why = resolver.target(rel, url)
         if why:
-            out.problems.append(Problem(resolver.where(rel), line_at(text, offset), f'link "{url}" does not resolve: {why}.', "Use a link relative to the page, as the theme's link() does."))
+            out.problems.append(
+                Problem(
+                    resolver.where(rel),
+                    line_at(text, offset),
+                    f'link "{url}" does not resolve: {why}.',
+                    "Use a link relative to the page, as the theme's link() does.",
+                )
+            )
         elif target is None:
             continue
         elif target not in resolver.files:
-            out.problems.append(Problem(resolver.where(rel), line_at(text, offset), f'link "{url}" does not resolve: there is no {resolver.where(target)}.', "Fix the link, or make sure the page it names is built."))
+            out.problems.append(
+                Problem(
+                    resolver.where(rel),
+                    line_at(text, offset),
+                    f'link "{url}" does not resolve: there is no {resolver.where(target)}.',
+                    "Fix the link, or make sure the page it names is built.",
+                )
+            )
         elif target.endswith(".html"):
             out.pages.add(target)
             if fragment:
@@ -95,19 +118,37 @@ def page_links(resolver: Resolver, rel: str, info: PageInfo, text: str) -> PageL
     return out
 
 
-def check_anchors(resolver: Resolver, rel: str, anchors: list[tuple[str, str, str, int]], ids: dict[str, set[str]]) -> list[Problem]:
+def check_anchors(
+    resolver: Resolver, rel: str, anchors: list[tuple[str, str, str, int]], ids: dict[str, set[str]]
+) -> list[Problem]:
     """Links to #fragment whose target page has no element with that id."""
     problems = []
     for target, fragment, url, line in anchors:
         if target in ids and fragment not in ids[target]:
-            problems.append(Problem(resolver.where(rel), line, f'link "{url}" names anchor #{fragment}, but {resolver.where(target)} has no element with id="{fragment}".', "Fix the anchor, or add the id to the target page."))
+            problems.append(
+                Problem(
+                    resolver.where(rel),
+                    line,
+                    f'link "{url}" names anchor #{fragment}, but {resolver.where(target)} has no element with id="{fragment}".',
+                    "Fix the anchor, or add the id to the target page.",
+                )
+            )
     return problems
 
 
-def check_reachable(resolver: Resolver, graph: dict[str, set[str]], noindex: set[str] = frozenset()) -> list[Problem]:
+def check_reachable(
+    resolver: Resolver, graph: dict[str, set[str]], noindex: set[str] = frozenset()
+) -> list[Problem]:
     """Pages that no chain of links from the home page reaches (404.html and noindex pages excepted)."""
     if "index.html" not in graph:
-        return [Problem(resolver.where("index.html"), None, "the site has no home page.", "Build the site again; index.html should always be written.")]
+        return [
+            Problem(
+                resolver.where("index.html"),
+                None,
+                "the site has no home page.",
+                "Build the site again; index.html should always be written.",
+            )
+        ]
     seen = {"index.html"}
     queue = deque(["index.html"])
     while queue:
@@ -115,5 +156,15 @@ def check_reachable(resolver: Resolver, graph: dict[str, set[str]], noindex: set
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
-    lost = sorted(rel for rel in graph if rel not in seen and rel not in UNLINKED and rel not in noindex)
-    return [Problem(resolver.where(rel), None, "not reachable from the home page by following links.", "Link to it from a page that is reachable, or stop generating it.") for rel in lost]
+    lost = sorted(
+        rel for rel in graph if rel not in seen and rel not in UNLINKED and rel not in noindex
+    )
+    return [
+        Problem(
+            resolver.where(rel),
+            None,
+            "not reachable from the home page by following links.",
+            "Link to it from a page that is reachable, or stop generating it.",
+        )
+        for rel in lost
+    ]

@@ -4,6 +4,7 @@ A small regular-expression tokenizer instead of html.parser: it reads only start
 (skipping comments, <script> and <style> bodies) and is about ten times faster, which a
 10,000-page site needs. Attribute values are unescaped as html.parser would.
 """
+
 from __future__ import annotations
 
 import html
@@ -11,10 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 _SKIP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>""")
+_TAG = re.compile(
+    r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>"""
+)
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
-LINK_ATTRS = {"a": "href", "link": "href", "area": "href", "img": "src", "script": "src", "iframe": "src", "source": "src"}
+LINK_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "area": "href",
+    "img": "src",
+    "script": "src",
+    "iframe": "src",
+    "source": "src",
+}
 _SCRIPT_SRC = re.compile(r"<script\b([^>]*)>", re.I)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _ALWAYS = {"html", "meta", *LINK_ATTRS}
@@ -37,7 +48,13 @@ def _attrs(text: str) -> dict[str, str]:
     for match in _ATTR.finditer(text):
         name = match.group(1).lower()
         if name not in found:
-            value = match.group(2) if match.group(2) is not None else match.group(3) if match.group(3) is not None else match.group(4) or ""
+            value = (
+                match.group(2)
+                if match.group(2) is not None
+                else match.group(3)
+                if match.group(3) is not None
+                else match.group(4) or ""
+            )
             found[name] = html.unescape(value) if "&" in value else value
     return found
 
@@ -47,7 +64,7 @@ def _blank(match: re.Match) -> str:
     text = match.group(0)
     opening = _SCRIPT_SRC.match(text)
     head = opening.group(0) if opening else ""
-    return head + _NOT_NEWLINE.sub(" ", text[len(head):])
+    return head + _NOT_NEWLINE.sub(" ", text[len(head) :])
 
 
 def scan_page(text: str) -> PageInfo:
@@ -71,7 +88,11 @@ def scan_page(text: str) -> PageInfo:
             info.ids.add(attrs["name"])
         if tag == "html" and info.lang is None:
             info.lang = attrs.get("lang", "").strip()
-        elif tag == "meta" and attrs.get("name", "").lower() == "robots" and "noindex" in attrs.get("content", "").lower():
+        elif (
+            tag == "meta"
+            and attrs.get("name", "").lower() == "robots"
+            and "noindex" in attrs.get("content", "").lower()
+        ):
             info.noindex = True
         url = attrs.get(LINK_ATTRS.get(tag, ""))
         if url is not None:

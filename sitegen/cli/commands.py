@@ -1,4 +1,5 @@
 """One function per command: load the config, do the work, report, return the exit status."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,9 @@ if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build start
 def _config(args: argparse.Namespace, base_url: str | None = None) -> SiteConfig:
     site: Path = args.site
     if not site.is_dir():
-        raise UsageError(f"site folder not found: {site}; pass --site DIR or run `sitegen new DIR` first")
+        raise UsageError(
+            f"site folder not found: {site}; pass --site DIR or run `sitegen new DIR` first"
+        )
     return load_config(site, base_url)
 
 
@@ -32,15 +35,37 @@ def convert_summary(report: ConvertReport, seconds: float) -> Summary:
     """The closing summary of `sitegen convert`."""
     seeds, detail = seed_counts(report)
     warnings = sum(p.severity == "warning" for p in report.problems)
-    return Summary(seeds=seeds, seeds_detail=detail, seeds_note=seeds_note(report), warnings=warnings, errors=len(report.problems) - warnings, seconds=seconds)
+    return Summary(
+        seeds=seeds,
+        seeds_detail=detail,
+        seeds_note=seeds_note(report),
+        warnings=warnings,
+        errors=len(report.problems) - warnings,
+        seconds=seconds,
+    )
 
 
 def build_summary(report: BuildReport) -> Summary:
     """The closing summary of `sitegen build`."""
     seeds, detail = seed_counts(report.convert) if report.convert else (None, "")
-    pages = (report.pages_written, report.pages_unchanged, report.files_removed) if report.published else None
-    return Summary(seeds=seeds, seeds_detail=detail, seeds_note=seeds_note(report.convert) if report.convert else "", briefings=report.briefings, topics=report.topics, pages=pages, nothing_changed=report.nothing_changed,
-                   warnings=len(report.warnings), errors=len(report.errors), seconds=report.seconds, timings=report.timings)
+    pages = (
+        (report.pages_written, report.pages_unchanged, report.files_removed)
+        if report.published
+        else None
+    )
+    return Summary(
+        seeds=seeds,
+        seeds_detail=detail,
+        seeds_note=seeds_note(report.convert) if report.convert else "",
+        briefings=report.briefings,
+        topics=report.topics,
+        pages=pages,
+        nothing_changed=report.nothing_changed,
+        warnings=len(report.warnings),
+        errors=len(report.errors),
+        seconds=report.seconds,
+        timings=report.timings,
+    )
 
 
 def convert(args: argparse.Namespace, reporter: Reporter) -> int:
@@ -53,7 +78,15 @@ def convert(args: argparse.Namespace, reporter: Reporter) -> int:
     content = args.content or config.content_dir
     started = time.perf_counter()
     with reporter.progress() as progress:
-        report = convert_seeds(config.root, seeds, content, config.convert, force=args.force, workers=args.workers, progress=progress.converting)
+        report = convert_seeds(
+            config.root,
+            seeds,
+            content,
+            config.convert,
+            force=args.force,
+            workers=args.workers,
+            progress=progress.converting,
+        )
     reporter.problems(report.problems)
     reporter.summary(convert_summary(report, time.perf_counter() - started))
     return _status(report.ok, sum(p.severity == "warning" for p in report.problems), args.strict)
@@ -78,13 +111,17 @@ def build_command(args: argparse.Namespace, reporter: Reporter) -> int:
     from sitegen.build import BuildOptions, build
 
     config = _config(args, args.base_url)
-    options = BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, output=args.output)
+    options = BuildOptions(
+        drafts=args.drafts, future=args.future, workers=args.workers, output=args.output
+    )
     with reporter.progress() as progress:
         report = build(config, options, progress)
     reporter.problems((report.convert.problems if report.convert else []) + report.problems)
     reporter.summary(build_summary(report))
     if report.errors:
-        reporter.line(f"{len(report.errors)} problem(s) above: the files named were skipped; fix them and build again.")
+        reporter.line(
+            f"{len(report.errors)} problem(s) above: the files named were skipped; fix them and build again."
+        )
     status = _status(report.ok, len(report.warnings), args.strict)
     if getattr(args, "check", False):
         status = max(status, check_command(args, reporter))
@@ -97,12 +134,21 @@ def check_command(args: argparse.Namespace, reporter: Reporter) -> int:
     config = _config(args, args.base_url)
     output: Path = args.output or config.output_dir
     if not (output / "index.html").is_file():
-        raise UsageError(f"no built site in {output}; run `sitegen build` first, or pass --output DIR")
+        raise UsageError(
+            f"no built site in {output}; run `sitegen build` first, or pass --output DIR"
+        )
     started = time.perf_counter()
-    report = check_site(output, built_base_url(config, output) if args.base_url is None else config.base_url, _label(output, config.root), args.workers)
+    report = check_site(
+        output,
+        built_base_url(config, output) if args.base_url is None else config.base_url,
+        _label(output, config.root),
+        args.workers,
+    )
     reporter.problems(report.problems)
-    reporter.line(f"check: {report.pages} pages, {report.links} links, {report.feeds} feeds; "
-                  f"{len(report.problems)} problem(s) in {time.perf_counter() - started:.2f} s")
+    reporter.line(
+        f"check: {report.pages} pages, {report.links} links, {report.feeds} feeds; "
+        f"{len(report.problems)} problem(s) in {time.perf_counter() - started:.2f} s"
+    )
     return 0 if report.ok else 1
 
 
@@ -130,7 +176,9 @@ def new_command(args: argparse.Namespace, reporter: Reporter) -> int:
     made = new_site(args.dir)
     for rel in made:
         reporter.detail(f"  {rel}")
-    reporter.line(f"made a new site in {args.dir}. Next:\n  cd {args.dir}\n  sitegen build\n  sitegen serve")
+    reporter.line(
+        f"made a new site in {args.dir}. Next:\n  cd {args.dir}\n  sitegen build\n  sitegen serve"
+    )
     return 0
 
 
@@ -140,10 +188,24 @@ def serve(args: argparse.Namespace, reporter: Reporter) -> int:
 
     config = _config(args)
     try:
-        return run_server(config, args.host, args.port, BuildOptions(drafts=args.drafts, future=args.future, workers=args.workers, publish_on_error=False), reporter)
+        return run_server(
+            config,
+            args.host,
+            args.port,
+            BuildOptions(
+                drafts=args.drafts, future=args.future, workers=args.workers, publish_on_error=False
+            ),
+            reporter,
+        )
     except KeyboardInterrupt:  # Ctrl-C is how serve is meant to stop, even during the first build
         reporter.line("stopped.")
         return 0
 
 
-COMMANDS = {"convert": convert, "build": build_command, "check": check_command, "new": new_command, "serve": serve}
+COMMANDS = {
+    "convert": convert,
+    "build": build_command,
+    "check": check_command,
+    "new": new_command,
+    "serve": serve,
+}

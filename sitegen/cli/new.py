@@ -1,4 +1,5 @@
 """`sitegen new DIR`: a new site folder from the template in sitegen/data/site-template/."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,15 +14,23 @@ EMPTY_DIRS = ("content",)
 
 def template_files() -> list[str]:
     """The template's files as relative POSIX paths, sorted."""
-    return sorted(p.relative_to(TEMPLATE).as_posix() for p in TEMPLATE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(
+        p.relative_to(TEMPLATE).as_posix()
+        for p in TEMPLATE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def new_site(target: Path) -> list[str]:
     """Make a new site in `target` (absent or empty); return the paths made, relative to it."""
     if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder; choose a new folder name for `sitegen new`")
+        raise UsageError(
+            f"{target} exists and is not a folder; choose a new folder name for `sitegen new`"
+        )
     if target.is_dir() and any(target.iterdir()):
-        raise UsageError(f"{target} is not empty; `sitegen new` only fills a new or empty folder, so nothing was written. Choose another name.")
+        raise UsageError(
+            f"{target} is not empty; `sitegen new` only fills a new or empty folder, so nothing was written. Choose another name."
+        )
     made = []
     for rel in template_files():
         parent, _, name = rel.rpartition("/")

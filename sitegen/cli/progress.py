@@ -4,6 +4,7 @@ The build calls three things as work advances: `converting(done, total)`,
 `loading(count)` (files parsed since the last call) and `rendering(total)`, which
 returns a `callback(count)` for pages rendered since the last call.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -80,8 +81,15 @@ class LiveProgress(Progress):
         from rich.progress import Progress as Bars
 
         console = Console(file=stream, force_terminal=True, no_color=not colour, highlight=False)
-        self._bars = Bars(TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                          console=console, transient=True)
+        self._bars = Bars(
+            TextColumn("{task.description:<18}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        )
         self._tasks: dict[str, int] = {}
         self._loaded = 0
         self._started = False

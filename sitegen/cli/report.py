@@ -1,4 +1,5 @@
 """What the user sees: problems with their files, progress, and the closing summary."""
+
 from __future__ import annotations
 
 import os
@@ -29,7 +30,9 @@ class Summary:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-SETTINGS_CHANGED = "convert settings or topics changed: every seed converted again, hand-edited briefings kept"
+SETTINGS_CHANGED = (
+    "convert settings or topics changed: every seed converted again, hand-edited briefings kept"
+)
 
 
 def seeds_note(report) -> str:
@@ -40,8 +43,10 @@ def seeds_note(report) -> str:
 def seed_counts(report) -> tuple[tuple[int, int, int], str]:
     """(converted, skipped, rejected) and the breakdown of the skipped, from a ConvertReport."""
     skipped = report.unchanged + report.kept_edits + report.duplicates
-    detail = (f"skipped seeds: {report.unchanged} unchanged, {report.kept_edits} hand-edited briefings kept, "
-              f"{report.duplicates} duplicates; {report.drafts} drafts")
+    detail = (
+        f"skipped seeds: {report.unchanged} unchanged, {report.kept_edits} hand-edited briefings kept, "
+        f"{report.duplicates} duplicates; {report.drafts} drafts"
+    )
     return (report.converted, skipped, report.rejected), detail
 
 
@@ -50,7 +55,10 @@ def summary_lines(summary: Summary, verbose: bool = False) -> list[str]:
     lines = []
     if summary.seeds is not None:
         converted, skipped, rejected = summary.seeds
-        lines.append(f"seeds: {converted} converted, {skipped} skipped, {rejected} rejected" + (f" ({summary.seeds_note})" if summary.seeds_note else ""))
+        lines.append(
+            f"seeds: {converted} converted, {skipped} skipped, {rejected} rejected"
+            + (f" ({summary.seeds_note})" if summary.seeds_note else "")
+        )
         if verbose and summary.seeds_detail:
             lines.append(f"  {summary.seeds_detail}")
     if summary.nothing_changed:
@@ -62,8 +70,13 @@ def summary_lines(summary: Summary, verbose: bool = False) -> list[str]:
             site += f"; pages: {written} written, {unchanged} unchanged, {removed} removed"
         lines.append(site)
     if verbose and summary.timings:
-        lines.append("  time per stage: " + ", ".join(f"{name} {secs:.2f} s" for name, secs in summary.timings.items()))
-    lines.append(f"{_plural(summary.warnings, 'warning')}, {_plural(summary.errors, 'error')} in {summary.seconds:.2f} s")
+        lines.append(
+            "  time per stage: "
+            + ", ".join(f"{name} {secs:.2f} s" for name, secs in summary.timings.items())
+        )
+    lines.append(
+        f"{_plural(summary.warnings, 'warning')}, {_plural(summary.errors, 'error')} in {summary.seconds:.2f} s"
+    )
     return lines
 
 
@@ -86,7 +99,13 @@ def _isatty(stream: TextIO) -> bool:
 class Reporter:
     """Prints problems and summaries; colour only on a terminal and never with NO_COLOR."""
 
-    def __init__(self, stream: TextIO | None = None, quiet: bool = False, verbose: bool = False, strict: bool = False) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        quiet: bool = False,
+        verbose: bool = False,
+        strict: bool = False,
+    ) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.strict = strict  # warnings are errors: --quiet still shows them
@@ -114,7 +133,10 @@ class Reporter:
             if problem.hint:
                 print(f"  {problem.hint}", file=self.stream)
         if hidden:
-            print(f"... and {_plural(hidden, 'more warning')} (run with --verbose to see them all).", file=self.stream)
+            print(
+                f"... and {_plural(hidden, 'more warning')} (run with --verbose to see them all).",
+                file=self.stream,
+            )
 
     def line(self, text: str) -> None:
         """A line of normal output (hidden by --quiet)."""

@@ -1,4 +1,5 @@
 """Briefing bodies as HTML, rendered once per body and cached under the site's cache folder."""
+
 from __future__ import annotations
 
 import os
@@ -32,6 +33,12 @@ def body_html(config: SiteConfig, briefing: Briefing) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        text = (config.root / briefing.path).read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        text = (
+            (config.root / briefing.path)
+            .read_bytes()
+            .decode("utf-8-sig")
+            .replace("\r\n", "\n")
+            .replace("\r", "\n")
+        )
         split = split_front_matter(text)
         return store(config, briefing.body_hash, split[1] if split else "")

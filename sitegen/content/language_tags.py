@@ -1,4 +1,5 @@
 """BCP 47 language tags as sitegen accepts them (the site's `language`, a briefing's `lang`)."""
+
 from __future__ import annotations
 
 import re

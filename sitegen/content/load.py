@@ -3,6 +3,7 @@
 Each file is parsed by parse.py; a worker also renders a new body to HTML once (bodies.py),
 so that rendering pages later finds it cached.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,9 @@ from sitegen.content.parse import read_briefing
 from sitegen.errors import Problem
 from sitegen.model import Briefing
 
-_job: tuple[Path, ZoneInfo, str, object] | None = None  # (root, tz, permalink, config), set before forking
+_job: tuple[Path, ZoneInfo, str, object] | None = (
+    None  # (root, tz, permalink, config), set before forking
+)
 
 
 def _load_chunk(rels: list[str]) -> list[tuple[str, Briefing | None, Problem | None]]:
@@ -25,7 +28,10 @@ def _load_chunk(rels: list[str]) -> list[tuple[str, Briefing | None, Problem | N
     out = []
     for rel in rels:
         loaded = read_briefing(root, rel, tz, permalink)
-        if loaded.briefing is not None and not bodies.cache_path(config, loaded.briefing.body_hash).exists():
+        if (
+            loaded.briefing is not None
+            and not bodies.cache_path(config, loaded.briefing.body_hash).exists()
+        ):
             bodies.store(config, loaded.briefing.body_hash, loaded.body)
         out.append((rel, loaded.briefing, loaded.problem))
     return out
@@ -36,7 +42,11 @@ def scan_content(content_dir: Path, root: Path) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     if not content_dir.is_dir():
         return found
-    prefix = content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else content_dir.as_posix()
+    prefix = (
+        content_dir.relative_to(root).as_posix()
+        if content_dir.is_relative_to(root)
+        else content_dir.as_posix()
+    )
     stack = [(content_dir, prefix)]
     while stack:
         folder, rel_folder = stack.pop()
@@ -59,7 +69,9 @@ def scan_content(content_dir: Path, root: Path) -> dict[str, tuple[int, int]]:
     return dict(sorted(found.items()))
 
 
-def load_content(config, files: dict[str, tuple[int, int]], previous: dict, workers: int | None, on_chunk=None) -> dict:
+def load_content(
+    config, files: dict[str, tuple[int, int]], previous: dict, workers: int | None, on_chunk=None
+) -> dict:
     """Parse changed content files (in parallel); reuse the rest from `previous`."""
     from sitegen.parallel import map_chunks
 

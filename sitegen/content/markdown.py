@@ -1,4 +1,5 @@
 """The one configured Markdown renderer: CommonMark, raw HTML off, safe link schemes only."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Slugs for topics and URLs: ASCII, lowercase, hyphenated, stable."""
+
 from __future__ import annotations
 
 import hashlib

@@ -3,6 +3,7 @@
 The names below load on first use: a build that only replays the last convert report
 (convert.report) need not compile the converter's many patterns.
 """
+
 from __future__ import annotations
 
 from importlib import import_module

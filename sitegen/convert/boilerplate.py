@@ -1,4 +1,5 @@
 """Whole-line furniture phrases (the original seed shapes), advertisement markers, and the site's own patterns."""
+
 from __future__ import annotations
 
 import functools
@@ -16,7 +17,9 @@ _RULES = [
     r"follow us on .{1,80}|click here to .{1,100}",
 ]
 _BUILT_IN = re.compile("|".join(f"(?:{rule})" for rule in _RULES), re.I)
-_MARKER = re.compile(r"(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?", re.I)
+_MARKER = re.compile(
+    r"(?:advertisement|advert|story continues below(?: advertisement)?)\s*[-:]?", re.I
+)
 
 
 @functools.lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ inside words, a capital letter after a small one (`ódŸ`), Latin and Cyrillic l
 and letters outside the alphabet of any one language. The candidate with the fewest wins; on a
 tie, the earlier in CODE_PAGES (Western first, then Central European, then Cyrillic).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,25 +15,28 @@ import unicodedata
 CODE_PAGES = ("cp1252", "cp1250", "cp1251", "iso8859_2", "koi8_r", "latin_1")
 """The code pages tried, in order of preference; latin_1 decodes any bytes, so one always fits."""
 
-_ALPHABETS = tuple(frozenset(letters) for letters in (
-    "àâæçéèêëîïôœùûüÿ",  # French
-    "äöüß",  # German
-    "áéíóúñü",  # Spanish
-    "áâãàçéêíóôõú",  # Portuguese
-    "àèéìíîòóù",  # Italian
-    "àçèéíïòóú",  # Catalan
-    "áéëíïóöúü",  # Dutch
-    "æøåéó",  # Danish, Norwegian
-    "åäöé",  # Swedish, Finnish
-    "áðéíóúýþæö",  # Icelandic
-    "ąćęłńóśźż",  # Polish
-    "áčďéěíňóřšťúůýž",  # Czech
-    "áäčďéíĺľňóôŕšťúýž",  # Slovak
-    "áéíóöőúüű",  # Hungarian
-    "čćđšžäöü",  # Slovene, Croatian, Bosnian (and German names)
-    "ăâîşţșț",  # Romanian
-    "".join(map(chr, range(0x400, 0x530))),  # Cyrillic
-))
+_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíóúñü",  # Spanish
+        "áâãàçéêíóôõú",  # Portuguese
+        "àèéìíîòóù",  # Italian
+        "àçèéíïòóú",  # Catalan
+        "áéëíïóöúü",  # Dutch
+        "æøåéó",  # Danish, Norwegian
+        "åäöé",  # Swedish, Finnish
+        "áðéíóúýþæö",  # Icelandic
+        "ąćęłńóśźż",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "čćđšžäöü",  # Slovene, Croatian, Bosnian (and German names)
+        "ăâîşţșț",  # Romanian
+        "".join(map(chr, range(0x400, 0x530))),  # Cyrillic
+    )
+)
 """Lower-case letters beyond ASCII of the languages these code pages are made for."""
 
 _WORDS = re.compile(r"\S*[^\x00-\x7f]\S*")
@@ -64,7 +68,7 @@ def _oddities(word: str, letters: list[str]) -> int:
             kind = unicodedata.category(char)
             if kind[0] == "C":  # control, unassigned, private use
                 odd += 1
-            elif kind[0] == "S" and (previous.isalpha() or word[index + 1:index + 2].isalpha()):
+            elif kind[0] == "S" and (previous.isalpha() or word[index + 1 : index + 2].isalpha()):
                 odd += 1  # a symbol touching a letter: `£ód`, `±ci`
         previous = char
     return odd + min(latin, cyrillic)
@@ -77,7 +81,9 @@ def oddness(text: str) -> int:
     for match in _WORDS.finditer(text):
         odd += _oddities(match.group(), letters)
     if letters:
-        odd += len(letters) - max(sum(letter in alphabet for letter in letters) for alphabet in _ALPHABETS)
+        odd += len(letters) - max(
+            sum(letter in alphabet for letter in letters) for alphabet in _ALPHABETS
+        )
     return odd
 
 
@@ -113,6 +119,9 @@ def utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(order)
         except UnicodeDecodeError:
             continue
-        if not any(unicodedata.category(char) in ("Cc", "Cs", "Cn") and char not in "\n\r\t\f" for char in text):
+        if not any(
+            unicodedata.category(char) in ("Cc", "Cs", "Cn") and char not in "\n\r\t\f"
+            for char in text
+        ):
             return text
     return None

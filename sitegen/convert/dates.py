@@ -1,4 +1,5 @@
 """Find a seed's publication date in the known date forms (hand-written, no dateparser)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,11 +7,24 @@ import re
 from dataclasses import dataclass
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _TIME = r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
@@ -88,7 +102,9 @@ def parse_date_line(line: str, day_first: bool = True) -> FoundDate | None:
     iso = day.isoformat()
     if groups.get("hour"):
         try:
-            moment = dt.time(int(groups["hour"]), int(groups["minute"]), int(groups.get("second") or 0))
+            moment = dt.time(
+                int(groups["hour"]), int(groups["minute"]), int(groups.get("second") or 0)
+            )
         except ValueError:
             return None
         iso += f"T{moment.isoformat()}{_zone(groups.get('zone'))}"

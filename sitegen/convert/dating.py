@@ -5,6 +5,7 @@ seed's language and English, numeric and CJK forms); only those spans go to date
 candidate gets a score with its reasons (label, nearness to the headline and byline, a line of
 its own); a separate step chooses, and returns no date when the evidence is weak.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,33 +19,89 @@ from sitegen.convert.dating_forms import DateSpan, find_spans, numeric_order, pa
 
 # Label words before a date (lower case; matched as words). One table, many languages.
 PUBLISHED_LABELS = (
-    "published", "posted", "first published", "publication date", "released", "date",
-    "veröffentlicht", "erschienen", "erstellt", "publiziert", "datum",
-    "publié", "publié le", "paru le", "mis en ligne",
-    "publicado", "publicada", "fecha de publicación",
-    "pubblicato", "pubblicata", "data di pubblicazione",
-    "publicado em", "gepubliceerd", "geplaatst", "diterbitkan", "dipublikasikan",
-    "опубликовано", "опубликован", "дата публикации", "опубліковано", "julkaistu",
-    "公開日", "发布时间", "發佈", "发布",
+    "published",
+    "posted",
+    "first published",
+    "publication date",
+    "released",
+    "date",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "publiziert",
+    "datum",
+    "publié",
+    "publié le",
+    "paru le",
+    "mis en ligne",
+    "publicado",
+    "publicada",
+    "fecha de publicación",
+    "pubblicato",
+    "pubblicata",
+    "data di pubblicazione",
+    "publicado em",
+    "gepubliceerd",
+    "geplaatst",
+    "diterbitkan",
+    "dipublikasikan",
+    "опубликовано",
+    "опубликован",
+    "дата публикации",
+    "опубліковано",
+    "julkaistu",
+    "公開日",
+    "发布时间",
+    "發佈",
+    "发布",
 )
 UPDATED_LABELS = (
-    "updated", "last updated", "modified", "last modified", "edited", "revised",
-    "aktualisiert", "zuletzt aktualisiert", "geändert", "stand",
-    "mis à jour", "mise à jour", "modifié",
-    "actualizado", "actualizada", "actualización", "modificado",
-    "aggiornato", "aggiornata", "aggiornamento", "atualizado", "atualizada",
-    "bijgewerkt", "diperbarui", "обновлено", "обновлен", "оновлено", "päivitetty",
-    "更新日", "更新",
+    "updated",
+    "last updated",
+    "modified",
+    "last modified",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "geändert",
+    "stand",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualizada",
+    "actualización",
+    "modificado",
+    "aggiornato",
+    "aggiornata",
+    "aggiornamento",
+    "atualizado",
+    "atualizada",
+    "bijgewerkt",
+    "diperbarui",
+    "обновлено",
+    "обновлен",
+    "оновлено",
+    "päivitetty",
+    "更新日",
+    "更新",
 )
 _BYLINE = re.compile(r"(?:^|[·|•,]\s*)(?:by|von|par|por|di|door|oleh|от|автор|text:)\s+\w", re.I)
-_BY_ALONE = re.compile(r"(?:by|von|par|por|di|door|oleh|от|автор)\s*:?", re.I)   # 'By' / 'Jane Doe' on two lines
+_BY_ALONE = re.compile(
+    r"(?:by|von|par|por|di|door|oleh|от|автор)\s*:?", re.I
+)  # 'By' / 'Jane Doe' on two lines
 # A reading time marks a byline/dateline row: "5 min read", "3 Min. Lesezeit", "1 minuti di lettura".
 _READING_TIME = re.compile(
     r"\d+\s*(?:min(?:ute)?s?\.?\s*(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd)"
     r"|minut[eio]s?\s+(?:de lecture|de lectura|di lettura|de leitura)|min(?:uten)?\.?\s+lesezeit)"
-    r"|(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+", re.I)
+    r"|(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|reading time)\s*:?\s*\d+",
+    re.I,
+)
 _TITLE_SEP = re.compile(r"\s[:|–—-]\s|\s\|\s?|\s[·•]\s")
-_EMBED = re.compile(r"^[—–-]\s*.{0,80}\(@\w+\)")   # "— Name (@handle) November 1, 2023": an embedded post
+_EMBED = re.compile(
+    r"^[—–-]\s*.{0,80}\(@\w+\)"
+)  # "— Name (@handle) November 1, 2023": an embedded post
 _WORD = re.compile(r"[^\W\u3000-\u9fff\uac00-\ud7af]+|[\u3000-\u9fff\uac00-\ud7af]{1,2}", re.U)
 
 
@@ -76,9 +133,13 @@ class DateChoice:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
     """One regex over all label words; group 'pub' or 'upd' tells which kind matched."""
+
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:(?P<upd>{alt(UPDATED_LABELS)})|(?P<pub>{alt(PUBLISHED_LABELS)}))(?!\w)", re.I)
+
+    return re.compile(
+        rf"(?<!\w)(?:(?P<upd>{alt(UPDATED_LABELS)})|(?P<pub>{alt(PUBLISHED_LABELS)}))(?!\w)", re.I
+    )
 
 
 def _label_in(text: str) -> tuple[str, str] | None:
@@ -96,7 +157,7 @@ def _label(lines: list[str], span: DateSpan) -> tuple[str, str] | None:
     if found or _WORD.search(prefix):
         return found
     at = span.line
-    for _ in range(LABEL_REACH):   # 'Published' / '3 weeks ago' / 'on' / the date: short lines above
+    for _ in range(LABEL_REACH):  # 'Published' / '3 weeks ago' / 'on' / the date: short lines above
         above = _previous_text(lines, at)
         if above is None or len(lines[above]) > 30:
             return None
@@ -106,7 +167,7 @@ def _label(lines: list[str], span: DateSpan) -> tuple[str, str] | None:
     return None
 
 
-LABEL_REACH = 3   # short lines a label may stand above its date
+LABEL_REACH = 3  # short lines a label may stand above its date
 
 
 def _previous_text(lines: list[str], index: int) -> int | None:
@@ -121,7 +182,7 @@ def _rest(line: str, spans: list[DateSpan]) -> tuple[str, str, str]:
     """The line without its date spans and labels: (all of it, text before the first, after the last)."""
     parts, at = [], 0
     for span in spans:
-        parts.append(line[at: span.start])
+        parts.append(line[at : span.start])
         at = span.end
     parts.append(line[at:])
     clean = [_label_pattern().sub(" ", part) for part in parts]
@@ -165,10 +226,11 @@ def _in_sentence(line: str, spans: list[DateSpan], lang: str | None) -> bool:
 def _stopwords(lang: str | None) -> frozenset[str]:
     """Function words of the seed's language and of English (lazy: the lists load on first use)."""
     from sitegen.convert.language import stopwords
+
     return stopwords(lang) | stopwords("en") if lang and lang != "en" else stopwords("en")
 
 
-TOP_LINES = 4   # "among the first lines": the title, then at most this many non-blank lines
+TOP_LINES = 4  # "among the first lines": the title, then at most this many non-blank lines
 
 
 def _at_top(lines: list[str], line: int, headline: int) -> bool:
@@ -177,8 +239,12 @@ def _at_top(lines: list[str], line: int, headline: int) -> bool:
     above = [i for i in range(1, line) if lines[i]]
     if len(above) >= TOP_LINES:
         return False
-    return all(i == headline or is_marker(lines[i]) or (_words(lines[i]) <= 3 and not _SENTENCE_END.search(lines[i]))
-               for i in above)
+    return all(
+        i == headline
+        or is_marker(lines[i])
+        or (_words(lines[i]) <= 3 and not _SENTENCE_END.search(lines[i]))
+        for i in above
+    )
 
 
 def is_prose(line: str) -> bool:
@@ -212,37 +278,57 @@ def _nearness(line: int, headline: int, prose: list[int]) -> tuple[float, str]:
 def _near_byline(lines: list[str], line: int) -> bool:
     """Whether a 'By ...' byline is on the line or within two lines."""
     lo, hi = max(0, line - 2), min(len(lines), line + 3)
-    return any((_BYLINE.search(lines[i]) and len(lines[i]) <= 120) or _BY_ALONE.fullmatch(lines[i])
-               for i in range(lo, hi))
+    return any(
+        (_BYLINE.search(lines[i]) and len(lines[i]) <= 120) or _BY_ALONE.fullmatch(lines[i])
+        for i in range(lo, hi)
+    )
 
 
 def _title_segment(lines: list[str], span: DateSpan) -> bool:
     """The date is a part of its own in the <title> line: 'Headline : 06.11.2023, 11.41 Uhr'."""
     if span.line != 0:
         return False
-    before, after = lines[0][: span.start], lines[0][span.end:]
+    before, after = lines[0][: span.start], lines[0][span.end :]
     cut = list(_TITLE_SEP.finditer(before))
-    return bool(cut) and _words(before[cut[-1].end():]) == 0 and _words(after) <= 2 and not _TITLE_SEP.search(after)
+    return (
+        bool(cut)
+        and _words(before[cut[-1].end() :]) == 0
+        and _words(after) <= 2
+        and not _TITLE_SEP.search(after)
+    )
 
 
 def _in_list(spans: list[DateSpan], days: dict[int, str], me: int, labelled: set[int]) -> bool:
     """Several other dated lines with other days close by: a list of stories or comments."""
     span = spans[me]
     others = {
-        s.line for i, s in enumerate(spans)
-        if s.line != span.line and abs(s.line - span.line) <= 5 and i not in labelled
-        and days.get(i) and days[i][:10] != days[me][:10]
+        s.line
+        for i, s in enumerate(spans)
+        if s.line != span.line
+        and abs(s.line - span.line) <= 5
+        and i not in labelled
+        and days.get(i)
+        and days[i][:10] != days[me][:10]
     }
     return len(others) >= 2
 
 
-def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headline: int,
-           today: dt.date | None, lang: str | None = None) -> list[DateCandidate]:
+def _score(
+    lines: list[str],
+    spans: list[DateSpan],
+    isos: dict[int, str],
+    headline: int,
+    today: dt.date | None,
+    lang: str | None = None,
+) -> list[DateCandidate]:
     """Every parsed span as a scored candidate; rejection reasons where a rule rules it out."""
     labels = {i: _label(lines, s) for i, s in enumerate(spans) if i in isos}
     labelled = {i for i, found in labels.items() if found}
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
-    first_below = next((s.line for i, s in enumerate(spans) if i in isos and headline < s.line <= headline + 40), None)
+    first_below = next(
+        (s.line for i, s in enumerate(spans) if i in isos and headline < s.line <= headline + 40),
+        None,
+    )
     out = []
     for i, span in enumerate(spans):
         if i not in isos:
@@ -257,7 +343,12 @@ def _score(lines: list[str], spans: list[DateSpan], isos: dict[int, str], headli
         same_line = [t for t in spans if t.line == span.line]
         shape = _shape(lines[span.line], same_line)
         near = _nearness(span.line, headline, prose)
-        if shape[0] >= 2.0 and span.line > 0 and near[0] < 3.0 and _at_top(lines, span.line, headline):
+        if (
+            shape[0] >= 2.0
+            and span.line > 0
+            and near[0] < 3.0
+            and _at_top(lines, span.line, headline)
+        ):
             near = (3.0, "at the top of the page, before the story")
         for part, why in (shape, near):
             score += part
@@ -300,7 +391,10 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     if not open_ or open_[0].score < MIN_SCORE:
         # no publication date: an update stamp is the page's only stated day, its label as good as 'published'
         candidates = [_as_stated(c) if c.rejected == UPDATE else c for c in candidates]
-        open_ = sorted((c for c in candidates if c.rejected in (None, UPDATE)), key=lambda c: (-c.score, c.line))
+        open_ = sorted(
+            (c for c in candidates if c.rejected in (None, UPDATE)),
+            key=lambda c: (-c.score, c.line),
+        )
     if not open_:
         why = "no date in the seed" if not candidates else "every date found was ruled out"
         return DateChoice(None, None, why, tuple(candidates))
@@ -312,23 +406,41 @@ def _choose(candidates: list[DateCandidate]) -> DateChoice:
     elif rival and best.score - rival.score < MIN_MARGIN:
         why = f"line {best.line + 1} '{best.text}' and line {rival.line + 1} '{rival.text}' are equally likely"
     final = tuple(
-        _reject(c, None) if c is best and why is None else
-        c if c.rejected else
-        _reject(c, f"weaker than line {best.line + 1}" if why is None else "evidence too weak")
+        _reject(c, None)
+        if c is best and why is None
+        else c
+        if c.rejected
+        else _reject(c, f"weaker than line {best.line + 1}" if why is None else "evidence too weak")
         for c in candidates
     )
     if why is not None:
         return DateChoice(None, None, why, final)
-    stamp = " (no publication date; the update stamp is the only day given)" if best.rejected == UPDATE else ""
-    return DateChoice(best.iso, best.line, f"line {best.line + 1} '{best.text}': {', '.join(best.reasons)}{stamp}", final)
+    stamp = (
+        " (no publication date; the update stamp is the only day given)"
+        if best.rejected == UPDATE
+        else ""
+    )
+    return DateChoice(
+        best.iso,
+        best.line,
+        f"line {best.line + 1} '{best.text}': {', '.join(best.reasons)}{stamp}",
+        final,
+    )
 
 
-STAMP_BONUS = 5.0   # the 'updated' label's -1 becomes the +4 of a stated page date
+STAMP_BONUS = 5.0  # the 'updated' label's -1 becomes the +4 of a stated page date
 
 
 def _as_stated(c: DateCandidate) -> DateCandidate:
     """An update stamp scored as the page's stated day (used when no publication date is given)."""
-    return DateCandidate(c.line, c.text, c.iso, c.score + STAMP_BONUS, c.reasons + ("the only stated day",), c.rejected)
+    return DateCandidate(
+        c.line,
+        c.text,
+        c.iso,
+        c.score + STAMP_BONUS,
+        c.reasons + ("the only stated day",),
+        c.rejected,
+    )
 
 
 def _reject(c: DateCandidate, why: str | None) -> DateCandidate:
@@ -351,8 +463,14 @@ def _top_line(lines: list[str], day_first: bool) -> DateChoice | None:
     return DateChoice(iso, 0, f"line 1 '{text}': date line at the top of the seed", (cand,))
 
 
-def find_date(lines: list[str], *, headline: int | None, lang: str | None,
-              today: dt.date | None = None, day_first: bool = True) -> DateChoice:
+def find_date(
+    lines: list[str],
+    *,
+    headline: int | None,
+    lang: str | None,
+    today: dt.date | None = None,
+    day_first: bool = True,
+) -> DateChoice:
     """The seed's publication date chosen by evidence, or iso=None with the reason."""
     fast = _top_line(lines, day_first)
     if fast and (today is None or fast.iso[:10] <= today.isoformat()):

@@ -1,4 +1,5 @@
 """Bytes -> clean text: encoding detection, whitespace normalisation, paragraph blocks."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,11 +13,13 @@ class BadSeed(ValueError):
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_CONTROL = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])
+_CONTROL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 """Control bytes that text does not hold (tab, line feed, form feed and carriage return are text)."""
 _ANSI = "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b\n]*(?:\x07|\x1b\\\\)?|\x1b[ -/]*[0-~]"
 """Terminal escape sequences (colours, cursor moves, titles), removed whole: no `[31m` is left."""
-_INVISIBLE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+)
 """Control characters, zero-width characters and the bidi embeddings, overrides and isolates
 (U+202A-202E, U+2066-2069, which can make "evil" display as "live")."""
 _TEXT_CONTROL = re.compile(f" *(?:{_ANSI}|[{_INVISIBLE}])+ *")
@@ -26,7 +29,9 @@ _TRAILING = re.compile(r" +\n")
 _LEADING = re.compile(r"\n +")
 _BLANKS = re.compile(r"\n\n\n+")
 _BLOCK_GAP = re.compile(r"\n\n+")
-_ODD = re.compile("[\r\t\x00-\x08\x0b-\x1f\x7f-\xa0\u2000-\u200b\u2028\u2029\u202a-\u202f\u2060\u2066-\u2069\u3000\ufeff\ufffe\uffff]")
+_ODD = re.compile(
+    "[\r\t\x00-\x08\x0b-\x1f\x7f-\xa0\u2000-\u200b\u2028\u2029\u202a-\u202f\u2060\u2066-\u2069\u3000\ufeff\ufffe\uffff]"
+)
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 """ASCII characters that are never _ODD."""
 
@@ -44,7 +49,9 @@ def decode_bytes(data: bytes, encoding: str = "") -> str:
             try:
                 return data.decode(bom_encoding)
             except UnicodeDecodeError as exc:
-                raise BadSeed(f"not valid {bom_encoding} text despite its byte-order mark ({exc.reason})") from None
+                raise BadSeed(
+                    f"not valid {bom_encoding} text despite its byte-order mark ({exc.reason})"
+                ) from None
     if encoding:
         return _declared(data, encoding)
     if b"\x00" in data:
@@ -67,7 +74,9 @@ def _declared(data: bytes, encoding: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise BadSeed(f"not valid {name} text (convert.encoding) at byte {exc.start} ({exc.reason})") from None
+        raise BadSeed(
+            f"not valid {name} text (convert.encoding) at byte {exc.start} ({exc.reason})"
+        ) from None
     sample = text[:4096]
     if "\x00" in text or _controls(sample.encode("utf-8", "replace")) > len(sample) // 20:
         raise BadSeed(f"binary file (control characters when read as {name}, the convert.encoding)")
@@ -78,7 +87,9 @@ def _has_odd(text: str) -> bool:
     """True when the text has a character normalise must replace or drop (fast checks first)."""
     if text.isascii():
         return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
-    return not text.replace("\n", "").isprintable() and _ODD.search(text) is not None  # every _ODD character is unprintable
+    return (
+        not text.replace("\n", "").isprintable() and _ODD.search(text) is not None
+    )  # every _ODD character is unprintable
 
 
 def _drop_invisible(match: re.Match) -> str:

@@ -1,11 +1,12 @@
 """The content file: YAML front matter written by hand (safe quoting) + escaped Markdown body."""
+
 from __future__ import annotations
 
 import re
 
 from sitegen.convert.paragraphs import Para
 
-_YAML_SPECIAL = re.compile("[\\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_YAML_SPECIAL = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]')
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
 _BLOCK_START = re.compile(r"^(?:[#=+-]|\d{1,9}(?=[.)]))")
 
@@ -51,7 +52,9 @@ def front_matter(fields: dict[str, object]) -> str:
         if value is None:
             continue
         if key == "date":
-            lines.append(f"date: {value}" if len(str(value)) == 10 else f"date: {yaml_quote(str(value))}")
+            lines.append(
+                f"date: {value}" if len(str(value)) == 10 else f"date: {yaml_quote(str(value))}"
+            )
         elif key == "draft":
             lines.append("draft: true" if value else "draft: false")
         elif isinstance(value, (tuple, list)):

@@ -5,6 +5,7 @@ furniture label), then a class of its own (good prose, near-good, short, bad), t
 between good paragraphs is kept; one among menus goes), and last the story region: the main run of prose after the
 headline. Lines after the story has clearly ended (footer, related lists) go, whatever they look like.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,7 +73,7 @@ class _Line(NamedTuple):
 
 _CLOSERS = "\"'”’»)]"
 _ENDERS = frozenset(".!?…。！？:;؟")
-_SPACES = str.maketrans(dict.fromkeys(".,;:!?…\"“”‘«»„‚()[]{}<>—–/*•·|+=&%$#@~^`\\", " "))
+_SPACES = str.maketrans(dict.fromkeys('.,;:!?…"“”‘«»„‚()[]{}<>—–/*•·|+=&%$#@~^`\\', " "))
 """Punctuation read as a space when a prefix is split into words (' ’ - join words, as in _WORD)."""
 _SPACE_MARKS = re.compile("[" + re.escape("".join(map(chr, _SPACES))) + "]")
 
@@ -86,7 +87,9 @@ def _density(text: str, words: list[str], stop: frozenset[str], cjk: int, senten
     """Stop-word share of the (lower-cased) words; for CJK text a character measure: the share of kana and CJK
     punctuation."""
     if cjk * 2 >= len(text):
-        particles = sum(1 for ch in text if "\u3040" <= ch <= "\u309f" or ch in "，。、的了是在和有与")
+        particles = sum(
+            1 for ch in text if "\u3040" <= ch <= "\u309f" or ch in "，。、的了是在和有与"
+        )
         return min(1.0, 2.5 * particles / max(1, cjk))
     if not words:
         return 0.0
@@ -107,8 +110,18 @@ def _features(index: int, text: str, stop: frozenset[str]) -> _Line:
     label, why = labels.classify(text, len(words)) if len(text) <= 400 else (None, "")
     if label is None and not sentence:
         label, why = _menu_row(text, len(words), density)
-    return _Line(index, text, length, max(len(words), cjk // 2), density, bool(_MARKER.match(text)), sentence,
-                 label, why, "particle density" if cjk * 2 >= len(text) else "stop-word density")
+    return _Line(
+        index,
+        text,
+        length,
+        max(len(words), cjk // 2),
+        density,
+        bool(_MARKER.match(text)),
+        sentence,
+        label,
+        why,
+        "particle density" if cjk * 2 >= len(text) else "stop-word density",
+    )
 
 
 def _plain_prose(index: int, text: str, stop: frozenset[str]) -> _Line | None:
@@ -122,7 +135,9 @@ def _plain_prose(index: int, text: str, stop: frozenset[str]) -> _Line | None:
     if _CJK.search(head) and len(_CJK.findall(head)) * 2 >= len(head):
         return None
     lower = head.lower()
-    tokens = (lower.translate(_SPACES) if lower.isascii() else _SPACE_MARKS.sub(" ", lower)).split()  # translate is slow on non-ASCII
+    tokens = (
+        lower.translate(_SPACES) if lower.isascii() else _SPACE_MARKS.sub(" ", lower)
+    ).split()  # translate is slow on non-ASCII
     if len(text) > PREFIX:
         tokens.pop()  # the prefix may cut its last word
     stops = sum(map(stop.__contains__, tokens))
@@ -130,8 +145,23 @@ def _plain_prose(index: int, text: str, stop: frozenset[str]) -> _Line | None:
         return None  # (ten stop words are ten words: the line is prose to the labels too)
     density = stops / len(tokens)
     label, why = labels.classify_long(text) if len(text) <= 400 else (None, "")
-    measure = "stop-word density" if len(text) <= PREFIX else f"stop-word density (first {PREFIX} characters)"
-    return _Line(index, text, len(text), len(tokens), density, bool(_MARKER.match(text)), True, label, why, measure)
+    measure = (
+        "stop-word density"
+        if len(text) <= PREFIX
+        else f"stop-word density (first {PREFIX} characters)"
+    )
+    return _Line(
+        index,
+        text,
+        len(text),
+        len(tokens),
+        density,
+        bool(_MARKER.match(text)),
+        True,
+        label,
+        why,
+        measure,
+    )
 
 
 def _menu_row(text: str, words: int, density: float) -> tuple[str | None, str]:
@@ -201,7 +231,9 @@ def _in_context(classes: list[str]) -> list[str]:
             out[pos] = "good"
         elif prev == nxt == "bad":
             out[pos] = "bad"
-        elif (prev == "bad" and neighbour(pos, 1, False) == "near") or (nxt == "bad" and neighbour(pos, -1, False) == "near"):
+        elif (prev == "bad" and neighbour(pos, 1, False) == "near") or (
+            nxt == "bad" and neighbour(pos, -1, False) == "near"
+        ):
             out[pos] = "good"
         else:
             out[pos] = "bad"
@@ -238,8 +270,14 @@ class StoryStart:
     reason: str
 
 
-def story_start(lines: list[str], *, title_line: int, headline_line: int | None, skip: frozenset[int] = frozenset(),
-                lang: str | None = None) -> StoryStart:
+def story_start(
+    lines: list[str],
+    *,
+    title_line: int,
+    headline_line: int | None,
+    skip: frozenset[int] = frozenset(),
+    lang: str | None = None,
+) -> StoryStart:
     """The story starts after the headline's body line; but it starts after the title line when the main run of
     prose after the title line (the headline's line left out) has RUN_LINES good paragraphs or more before the
     headline's line and either goes on across it (the page repeats the headline as a subheading inside the story)
@@ -249,25 +287,38 @@ def story_start(lines: list[str], *, title_line: int, headline_line: int | None,
     if headline_line is None or headline_line <= after_title:
         return StoryStart(max(after_title, (headline_line or 0) + 1), "after the headline")
     stop = stopwords(lang)
-    before = [_features(i, lines[i], stop) for i in range(after_title, headline_line) if lines[i] and i not in skip]
+    before = [
+        _features(i, lines[i], stop)
+        for i in range(after_title, headline_line)
+        if lines[i] and i not in skip
+    ]
     if sum(1 for line in before if _own_class(line)[0] == "good") < RUN_LINES:
         return StoryStart(headline_line + 1, "after the headline")
-    feats = before + [_features(i, lines[i], stop) for i in range(headline_line + 1, len(lines))
-                      if lines[i] and i not in skip]
+    feats = before + [
+        _features(i, lines[i], stop)
+        for i in range(headline_line + 1, len(lines))
+        if lines[i] and i not in skip
+    ]
     run = _best_run(feats)
     ahead = [line for line in run if line.index < headline_line]
     if len(ahead) < RUN_LINES:
         return StoryStart(headline_line + 1, "after the headline")
     if len(ahead) < len(run):
-        return StoryStart(after_title, f"after the title line: the main run of prose goes on across the headline's "
-                                       f"line {headline_line + 1} (from line {run[0].index + 1}, {len(ahead)} paragraphs before it)")
+        return StoryStart(
+            after_title,
+            f"after the title line: the main run of prose goes on across the headline's "
+            f"line {headline_line + 1} (from line {run[0].index + 1}, {len(ahead)} paragraphs before it)",
+        )
     weight = sum(line.length for line in ahead)
-    later = sum(line.length for line in feats[len(before):] if _own_class(line)[0] == "good")
+    later = sum(line.length for line in feats[len(before) :] if _own_class(line)[0] == "good")
     if later * 4 >= weight:
         return StoryStart(headline_line + 1, "after the headline")
-    return StoryStart(after_title, f"after the title line: the main run of prose ({len(ahead)} paragraphs from line "
-                                   f"{run[0].index + 1}) ends before the headline's line {headline_line + 1}, and less than a "
-                                   f"quarter of that prose follows it ({later} characters against {weight})")
+    return StoryStart(
+        after_title,
+        f"after the title line: the main run of prose ({len(ahead)} paragraphs from line "
+        f"{run[0].index + 1}) ends before the headline's line {headline_line + 1}, and less than a "
+        f"quarter of that prose follows it ({later} characters against {weight})",
+    )
 
 
 def _best_run(feats: list[_Line]) -> list[_Line]:
@@ -276,14 +327,22 @@ def _best_run(feats: list[_Line]) -> list[_Line]:
     for pos in _menu_runs(feats, own):
         own[pos] = "bad"
     first, last = _story_span(feats, own)
-    return [line for line, cls in zip(feats[first:last + 1], own[first:last + 1], strict=True) if cls == "good"]
+    return [
+        line
+        for line, cls in zip(feats[first : last + 1], own[first : last + 1], strict=True)
+        if cls == "good"
+    ]
 
 
-def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None) -> list[LineVerdict]:
+def story_lines(
+    lines: list[str], *, start: int, skip: frozenset[int] = frozenset(), lang: str | None = None
+) -> list[LineVerdict]:
     """A verdict for every line from `start` on: keep the story's lines, drop the site's furniture."""
     start = max(0, start)
     stop = stopwords(lang)
-    feats = [_features(i, lines[i], stop) for i in range(start, len(lines)) if lines[i] and i not in skip]
+    feats = [
+        _features(i, lines[i], stop) for i in range(start, len(lines)) if lines[i] and i not in skip
+    ]
     own_reasons = [_own_class(line) for line in feats]
     own = [cls for cls, _ in own_reasons]
     menus = _menu_runs(feats, own)
@@ -291,10 +350,13 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         own[pos] = "bad"
     context = _in_context(own)
     first, last = _story_span(feats, own)
-    quiet = _quiet(feats[last + 1:])
+    quiet = _quiet(feats[last + 1 :])
     clean = _quiet(feats)
     if clean:
-        first, last = -1, -1  # a clean article: no furniture shows, so every line is tail and only labels go
+        first, last = (
+            -1,
+            -1,
+        )  # a clean article: no furniture shows, so every line is tail and only labels go
     verdict: dict[int, LineVerdict] = {}
     ended: str | None = None
     under_related: int | None = None  # the index of the related heading the lines below sit under
@@ -302,9 +364,25 @@ def story_lines(lines: list[str], *, start: int, skip: frozenset[int] = frozense
         where = "before" if pos < first else "in" if pos <= last else "tail" if quiet else "after"
         v = _judge(line, own[pos], own_reasons[pos][1], context[pos], pos in menus, where, ended)
         if clean and line.label in _WEAK and line.marker:
-            v = LineVerdict(line.index, True, "story", f"list item of an article without furniture ({line.label_reason})")
-        if under_related is not None and v.keep and where != "tail" and not line.sentence and line.length < LENGTH_HIGH:
-            v = LineVerdict(line.index, False, "related", f"link under the related heading at line {under_related + 1}")
+            v = LineVerdict(
+                line.index,
+                True,
+                "story",
+                f"list item of an article without furniture ({line.label_reason})",
+            )
+        if (
+            under_related is not None
+            and v.keep
+            and where != "tail"
+            and not line.sentence
+            and line.length < LENGTH_HIGH
+        ):
+            v = LineVerdict(
+                line.index,
+                False,
+                "related",
+                f"link under the related heading at line {under_related + 1}",
+            )
         if line.label == "related":
             under_related = line.index
         elif v.keep:
@@ -337,7 +415,9 @@ def _prose_line(line: _Line, own: str) -> bool:
     return own in ("good", "near") or (line.sentence and line.words >= 6)
 
 
-def _judge(line: _Line, own: str, why: str, context: str, menu: bool, where: str, ended: str | None) -> LineVerdict:
+def _judge(
+    line: _Line, own: str, why: str, context: str, menu: bool, where: str, ended: str | None
+) -> LineVerdict:
     """The verdict on one non-blank line from its classes and its place: before, in or after the story span,
     or in a quiet tail (after the span, but no furniture label follows: the article's own end, e.g. a list)."""
     if line.label:
@@ -347,16 +427,25 @@ def _judge(line: _Line, own: str, why: str, context: str, menu: bool, where: str
     if where == "tail":
         return LineVerdict(line.index, True, "story", f"no furniture follows: {why}")
     if menu:
-        return LineVerdict(line.index, False, "menu", "run of short lines without sentence punctuation")
+        return LineVerdict(
+            line.index, False, "menu", "run of short lines without sentence punctuation"
+        )
     if where == "in" and (context == "good" or _prose_line(line, own)):
         return LineVerdict(line.index, True, "story", why)
     if where != "in" and _prose_line(line, own):
         return LineVerdict(line.index, True, "story", f"prose {where} the main run: {why}")
     kind = "menu" if own == "bad" else "short"
-    return LineVerdict(line.index, False, kind, f"{why}, {where} the story" if where != "in" else f"{why}, among furniture")
+    return LineVerdict(
+        line.index,
+        False,
+        kind,
+        f"{why}, {where} the story" if where != "in" else f"{why}, among furniture",
+    )
 
 
-def _with_blanks(lines: list[str], start: int, skip: frozenset[int], verdict: dict[int, LineVerdict]) -> list[LineVerdict]:
+def _with_blanks(
+    lines: list[str], start: int, skip: frozenset[int], verdict: dict[int, LineVerdict]
+) -> list[LineVerdict]:
     """All verdicts in order; a blank line is kept where it separates two kept blocks (one blank per gap)."""
     out: list[LineVerdict] = []
     kept_before = False

@@ -1,9 +1,13 @@
 """Headline lines: site names, labels such as "Exclusive:", capitals, and bylines."""
+
 from __future__ import annotations
 
 import re
 
-_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|info|co\.uk|co|uk|io|tv|fm|eu|de|fr|in|au|ca|ie|int)$", re.I)
+_DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|info|co\.uk|co|uk|io|tv|fm|eu|de|fr|in|au|ca|ie|int)$",
+    re.I,
+)
 _PRESS = re.compile(
     r"\b(?:news|times|post|press|herald|journal|tribune|gazette|telegraph|guardian|reuters|ap|afp|upi|agency|"
     r"daily|wire|tv|radio|media|chronicle|observer|independent|express|mirror|online|network|broadcasting|"
@@ -14,13 +18,23 @@ _PRESS = re.compile(
     r"quotidien|gazzetta|corriere|giornale|jornal|notícias|krant|dagblad|avis|tidning)\b",
     re.I,
 )
-_LABEL = re.compile(r"^(?P<label>exclusive|breaking(?: news)?|update[d]?|watch|video|live|just in|developing)\s*[:|-]\s+(?P<rest>\S.*)$", re.I)
+_LABEL = re.compile(
+    r"^(?P<label>exclusive|breaking(?: news)?|update[d]?|watch|video|live|just in|developing)\s*[:|-]\s+(?P<rest>\S.*)$",
+    re.I,
+)
 _BYLINE = re.compile(r"^by\s+(?P<rest>\S.{1,160})$", re.I)
 _PLACE = re.compile(r"\s+in\s+[A-Z][\w'’. -]*$")
-_ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief|senior|special|"
-                   r"freelance|producer|analyst|photographer)\b", re.I)
-_NAME = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|el|bin|da|di|le|la))*$")
-_SMALL = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
+_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|bureau|chief|senior|special|"
+    r"freelance|producer|analyst|photographer)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|al|el|bin|da|di|le|la))*$"
+)
+_SMALL = frozenset(
+    "a an and as at but by for from in into nor of on or per the to vs via with".split()
+)
 
 
 def looks_like_site(name: str, known: frozenset[str]) -> bool:
@@ -29,7 +43,12 @@ def looks_like_site(name: str, known: frozenset[str]) -> bool:
     if name in known or _DOMAIN.match(name):
         return True
     words = name.split()
-    return 0 < len(words) <= 5 and name[0].isupper() and bool(_PRESS.search(name)) and not name.endswith((".", "?", "!"))
+    return (
+        0 < len(words) <= 5
+        and name[0].isupper()
+        and bool(_PRESS.search(name))
+        and not name.endswith((".", "?", "!"))
+    )
 
 
 def site_prefix(name: str, known: frozenset[str]) -> bool:
@@ -55,7 +74,11 @@ def strip_label(title: str) -> tuple[str, str | None]:
 def is_all_capitals(title: str) -> bool:
     """True for a headline written all in capitals (at least four letters): the one fix_capitals changes."""
     letters = [char for char in title if char.isalpha()]
-    return len(letters) >= 4 and all(char.isupper() for char in letters if char.isascii()) and not any(c.islower() for c in letters)
+    return (
+        len(letters) >= 4
+        and all(char.isupper() for char in letters if char.isascii())
+        and not any(c.islower() for c in letters)
+    )
 
 
 def fix_capitals(title: str, acronyms: frozenset[str]) -> str:
@@ -100,15 +123,44 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
 
 
 _BY_WORDS = (
-    "by", "written by", "posted by", "words by", "story by", "reporting by", "von", "text", "texto", "par",
-    "por", "di", "door", "oleh", "penulis", "af", "av", "autor", "autore", "auteur", "автор", "авторы", "від",
-    "tekst", "kirjoittanut", "napisał",
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "story by",
+    "reporting by",
+    "von",
+    "text",
+    "texto",
+    "par",
+    "por",
+    "di",
+    "door",
+    "oleh",
+    "penulis",
+    "af",
+    "av",
+    "autor",
+    "autore",
+    "auteur",
+    "автор",
+    "авторы",
+    "від",
+    "tekst",
+    "kirjoittanut",
+    "napisał",
 )
-_BY_ANY = re.compile(r"^(?P<word>" + "|".join(sorted(map(re.escape, _BY_WORDS), key=len, reverse=True))
-                     + r")(?:\s*:\s*|\s+)(?P<rest>\S.{1,160})$", re.I)
+_BY_ANY = re.compile(
+    r"^(?P<word>"
+    + "|".join(sorted(map(re.escape, _BY_WORDS), key=len, reverse=True))
+    + r")(?:\s*:\s*|\s+)(?P<rest>\S.{1,160})$",
+    re.I,
+)
 _BY_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, _BY_WORDS)) + r")\s*:?$", re.I)
-_PERSON = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof|dott)\.?\s+)?[^\W\d_][\w'’.-]*"
-                     r"(?:\s+(?:[^\W\d_][\w'’.-]*|de|van|von|der|den|al|el|bin|da|di|du|le|la|y|e|zu))*$")
+_PERSON = re.compile(
+    r"^(?:(?:dr|mr|mrs|ms|prof|dott)\.?\s+)?[^\W\d_][\w'’.-]*"
+    r"(?:\s+(?:[^\W\d_][\w'’.-]*|de|van|von|der|den|al|el|bin|da|di|du|le|la|y|e|zu))*$"
+)
 _JOIN = re.compile(r"\s+(?:and|&|und|et|y|e|en|и|і|ja|og|och|dan)\s+", re.I)
 _MENU = frozenset(
     "home news menu search login log in sign in subscribe share comments comment print email facebook twitter "
@@ -132,18 +184,30 @@ def _people(rest: str) -> tuple[str, str | None] | None:
     people = [name for chunk in names for name in _JOIN.split(chunk)]
     for person in people:
         words = person.split()
-        if not 1 <= len(words) <= 5 or not _PERSON.match(person) or not words[0][0].isupper() \
-                or not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words):
+        if (
+            not 1 <= len(words) <= 5
+            or not _PERSON.match(person)
+            or not words[0][0].isupper()
+            or not all(w[0].isupper() or w.islower() and len(w) <= 3 for w in words)
+        ):
             return None
-        if person.lower() in _MENU or any(w.lower() in _MENU for w in words[:1]) and len(words) == 1:
+        if (
+            person.lower() in _MENU
+            or any(w.lower() in _MENU for w in words[:1])
+            and len(words) == 1
+        ):
             return None
     agency = agency.strip(" -–|") if agency else None
-    if agency is not None and (len(agency.split()) > 5 or agency.lower() in _MENU or re.search(r"\d", agency) or not agency):
+    if agency is not None and (
+        len(agency.split()) > 5 or agency.lower() in _MENU or re.search(r"\d", agency) or not agency
+    ):
         agency = None
     return ", ".join(names), agency
 
 
-def parse_bylines(lines: list[str], near: int, lang: str | None = None) -> tuple[str, str | None, tuple[int, ...]] | None:
+def parse_bylines(
+    lines: list[str], near: int, lang: str | None = None
+) -> tuple[str, str | None, tuple[int, ...]] | None:
     """The first byline around line `near`: one line ('By Jane Doe', 'Von Max Muster') or two ('By' / 'Eric Yoder')."""
     del lang  # the byline words of all languages are tried: cheap, and a page may mix languages
     start, stop = max(0, near - _WINDOW[0]), min(len(lines), near + _WINDOW[1])
@@ -152,7 +216,9 @@ def parse_bylines(lines: list[str], near: int, lang: str | None = None) -> tuple
         if not line or len(line) > 170:
             continue
         if _BY_ALONE.match(line):
-            following = next((n for n in range(index + 1, min(stop + 1, len(lines))) if lines[n]), None)
+            following = next(
+                (n for n in range(index + 1, min(stop + 1, len(lines))) if lines[n]), None
+            )
             if following is not None and (found := _people(lines[following])) is not None:
                 return found[0], found[1], (index, following)
             continue

@@ -6,17 +6,17 @@ and Ukrainian, Malay and Indonesian) or there are no words to count (Chinese, Ja
 py3langid classifier decides; its model takes about half a second to load, so only such seeds
 pay for it.
 """
+
 from __future__ import annotations
 
 import array
 import functools
-from itertools import repeat
 import importlib.util
 import os
 import re
 import sys
 import unicodedata
-from collections import Counter
+from itertools import repeat
 
 _SAMPLE = 4000
 """Characters of prose the detector reads: enough for a sure answer, cheap on long pages."""
@@ -26,18 +26,72 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{12}")
 
 # ISO 639-1 code -> the name of jusText's stop list (justext/stoplists/<Name>.txt).
 _STOPLIST_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
-    "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
-    "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish", "et": "Estonian",
-    "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician",
-    "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
-    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ka": "Georgian", "kk": "Kazakh", "kn": "Kannada",
-    "ko": "Korean", "la": "Latin", "lb": "Luxembourgish", "lt": "Lithuanian", "lv": "Latvian",
-    "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "ne": "Nepali", "nl": "Dutch",
-    "nn": "Norwegian_Nynorsk", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
-    "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
-    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+    "af": "Afrikaans",
+    "ar": "Arabic",
+    "az": "Azerbaijani",
+    "be": "Belarusian",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "bs": "Bosnian",
+    "ca": "Catalan",
+    "cs": "Czech",
+    "cy": "Welsh",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "eo": "Esperanto",
+    "es": "Spanish",
+    "et": "Estonian",
+    "eu": "Basque",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "ga": "Irish",
+    "gl": "Galician",
+    "gu": "Gujarati",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "hy": "Armenian",
+    "id": "Indonesian",
+    "is": "Icelandic",
+    "it": "Italian",
+    "ka": "Georgian",
+    "kk": "Kazakh",
+    "kn": "Kannada",
+    "ko": "Korean",
+    "la": "Latin",
+    "lb": "Luxembourgish",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "mk": "Macedonian",
+    "ml": "Malayalam",
+    "mr": "Marathi",
+    "ms": "Malay",
+    "ne": "Nepali",
+    "nl": "Dutch",
+    "nn": "Norwegian_Nynorsk",
+    "no": "Norwegian_Bokmal",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "sq": "Albanian",
+    "sr": "Serbian",
+    "sv": "Swedish",
+    "sw": "Swahili",
+    "ta": "Tamil",
+    "te": "Telugu",
+    "th": "Thai",
+    "tl": "Tagalog",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
 }
 
 
@@ -46,7 +100,9 @@ def _prose_lines(lines: list[str], size: int = 0, start: int = 0):
     picked make up _SAMPLE characters (`size`: the characters already picked)."""
     for pos in range(start, len(lines)):
         line = lines[pos]
-        if (line.count(" ") >= 7 and _PROSE.search(line)) or (len(line) >= 12 and not line.isascii() and _CJK.search(line)):
+        if (line.count(" ") >= 7 and _PROSE.search(line)) or (
+            len(line) >= 12 and not line.isascii() and _CJK.search(line)
+        ):
             yield pos, line
             size += len(line)
             if size >= _SAMPLE:
@@ -60,7 +116,9 @@ def prose_sample(lines: list[str]) -> str:
 
 _NOT_ASCII_LETTER = bytes(byte for byte in range(128) if not chr(byte).isalpha())
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_WORD_BREAKS = str.maketrans(dict.fromkeys("0123456789_.,;:!?…\"“”‘«»„‚()[]{}<>—–-/*•·|+=&%$#@~^`\\\u00a0", " "))
+_WORD_BREAKS = str.maketrans(
+    dict.fromkeys('0123456789_.,;:!?…"“”‘«»„‚()[]{}<>—–-/*•·|+=&%$#@~^`\\\u00a0', " ")
+)
 """Digits and punctuation read as spaces when the sample is split into words (apostrophes join words)."""
 _QUICK_SAMPLE = 600
 """Characters of prose the stop-word count reads."""
@@ -81,7 +139,9 @@ def _script(text: str) -> str:
     if text.isascii():
         return "LATIN"
     head = text[:600]
-    counts: dict[str, int] = {"LATIN": len(head.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))}
+    counts: dict[str, int] = {
+        "LATIN": len(head.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+    }
     for char in _NON_ASCII.findall(head):
         if char.isalpha():
             script = unicodedata.name(char, "").split(" ", 1)[0]
@@ -100,7 +160,10 @@ def _stop_index() -> dict[str, dict[str, tuple[str, ...]]]:
         index = by_script.setdefault(_script("".join(top)), {})
         for word in top:
             index.setdefault(word, []).append(code)
-    return {script: {word: tuple(codes) for word, codes in index.items()} for script, index in by_script.items()}
+    return {
+        script: {word: tuple(codes) for word, codes in index.items()}
+        for script, index in by_script.items()
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,7 +176,10 @@ def _stop_vectors() -> dict[str, tuple[dict[str, int], tuple[str, ...]]]:
     for script, index in _stop_index().items():
         codes = tuple(sorted({code for found in index.values() for code in found}))
         place = {code: 16 * number for number, code in enumerate(codes)}
-        out[script] = ({word: sum(1 << place[code] for code in found) for word, found in index.items()}, codes)
+        out[script] = (
+            {word: sum(1 << place[code] for code in found) for word, found in index.items()},
+            codes,
+        )
     return out
 
 
@@ -140,13 +206,18 @@ def _by_stop_words(sample: str) -> str | None:
     return None
 
 
-_ASCII_BREAKS = bytes.maketrans(bytes(char for char in _WORD_BREAKS if char < 128), b" " * sum(char < 128 for char in _WORD_BREAKS))
+_ASCII_BREAKS = bytes.maketrans(
+    bytes(char for char in _WORD_BREAKS if char < 128),
+    b" " * sum(char < 128 for char in _WORD_BREAKS),
+)
 _BREAK = re.compile("[" + re.escape("".join(map(chr, _WORD_BREAKS))) + "]")
 
 
 def _words(lower: str) -> list[str]:
     """A lower-case sample split at spaces, digits and punctuation, apostrophes stripped from each end."""
-    if lower.isascii():  # bytes.translate: a table lookup per character (str.translate is slow on non-ASCII)
+    if (
+        lower.isascii()
+    ):  # bytes.translate: a table lookup per character (str.translate is slow on non-ASCII)
         spaced = lower.encode("ascii").translate(_ASCII_BREAKS).decode("ascii")
     else:
         spaced = _BREAK.sub(" ", lower)
@@ -169,7 +240,7 @@ def detect(lines: list[str]) -> str | None:
     picked: list[str] = []
     size = 0
     pos = -1
-    for pos, line in _prose_lines(lines):
+    for pos, line in _prose_lines(lines):  # noqa: B007 (read after the loop: where the pick stopped)
         picked.append(line)
         size += len(line)
         if size >= _QUICK_SAMPLE:

@@ -1,4 +1,5 @@
 """The convert manifest (<site>/.sitegen-cache/convert.json) and atomic file writes."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ class Entry:
     content: str
     content_sha256: str
     draft: bool = False
-    warnings: tuple[tuple[int | None, str, str | None], ...] = ()  # repeated while the seed is unchanged
-    site: SiteLines | None = None  # its evidence for its source's template, and the template lines it dropped
+    warnings: tuple[
+        tuple[int | None, str, str | None], ...
+    ] = ()  # repeated while the seed is unchanged
+    site: SiteLines | None = (
+        None  # its evidence for its source's template, and the template lines it dropped
+    )
 
 
 def load_manifest(site_root: Path) -> dict[str, Entry] | None:
@@ -45,7 +50,9 @@ def read_manifest(site_root: Path) -> tuple[dict[str, Entry] | None, str]:
         if raw.get("version") != VERSION:
             return None, ""
         settings = raw.get("settings", "")
-        return {name: _entry(entry) for name, entry in raw["seeds"].items()}, settings if isinstance(settings, str) else ""
+        return {
+            name: _entry(entry) for name, entry in raw["seeds"].items()
+        }, settings if isinstance(settings, str) else ""
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None, ""
 
@@ -54,7 +61,13 @@ def _entry(raw: dict) -> Entry:
     warnings = tuple((line, message, hint) for line, message, hint in raw.pop("warnings", ()))
     site = raw.pop("site", None)
     if site is not None:
-        site = SiteLines(site["name"], site["story"], tuple(site["lines"]), tuple(site["kept"]), tuple(site["applied"]))
+        site = SiteLines(
+            site["name"],
+            site["story"],
+            tuple(site["lines"]),
+            tuple(site["kept"]),
+            tuple(site["applied"]),
+        )
     return Entry(**raw, warnings=warnings, site=site)
 
 
@@ -66,19 +79,34 @@ def save_manifest(site_root: Path, entries: dict[str, Entry], settings: str = ""
 def manifest_text(entries: dict[str, Entry], settings: str = "") -> str:
     """The manifest JSON, exactly as `json.dumps(..., indent=1, sort_keys=True)` writes it, but fast."""
     quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
-    tail = (f' "settings": {quote(settings)},\n' if settings else "") + f' "version": {VERSION:d}\n}}\n'
+    tail = (
+        f' "settings": {quote(settings)},\n' if settings else ""
+    ) + f' "version": {VERSION:d}\n}}\n'
     if not entries:
         return '{\n "seeds": {},\n' + tail
     if any(entry.warnings for entry in entries.values()):  # rare: the plain encoder
         seeds = {name: _as_dict(entry) for name, entry in entries.items()}
-        return json.dumps({"seeds": seeds, "version": VERSION, **({"settings": settings} if settings else {})}, indent=1, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                {
+                    "seeds": seeds,
+                    "version": VERSION,
+                    **({"settings": settings} if settings else {}),
+                },
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n"
+        )
     items = []
     for name in sorted(entries):
         entry = entries[name]
-        items.append(f'  {quote(name)}: {{\n   "content": {quote(entry.content)},\n   "content_sha256": {quote(entry.content_sha256)},\n'
-                     f'   "draft": {"true" if entry.draft else "false"},\n   "mtime_ns": {int(entry.mtime_ns)},\n'
-                     f'   "sha256": {quote(entry.sha256)},\n{_site_text(entry.site)}   "size": {int(entry.size)}\n  }}')
-    return '{\n "seeds": {\n' + ",\n".join(items) + '\n },\n' + tail
+        items.append(
+            f'  {quote(name)}: {{\n   "content": {quote(entry.content)},\n   "content_sha256": {quote(entry.content_sha256)},\n'
+            f'   "draft": {"true" if entry.draft else "false"},\n   "mtime_ns": {int(entry.mtime_ns)},\n'
+            f'   "sha256": {quote(entry.sha256)},\n{_site_text(entry.site)}   "size": {int(entry.size)}\n  }}'
+        )
+    return '{\n "seeds": {\n' + ",\n".join(items) + "\n },\n" + tail
 
 
 def _site_text(site: SiteLines | None) -> str:
@@ -88,18 +116,37 @@ def _site_text(site: SiteLines | None) -> str:
     quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
 
     def keys(values: tuple[str, ...]) -> str:
-        return "[\n" + ",\n".join(f"     {quote(value)}" for value in values) + "\n    ]" if values else "[]"
+        return (
+            "[\n" + ",\n".join(f"     {quote(value)}" for value in values) + "\n    ]"
+            if values
+            else "[]"
+        )
 
-    return (f'   "site": {{\n    "applied": {keys(site.applied)},\n    "kept": {keys(site.kept)},\n    "lines": {keys(site.lines)},\n'
-            f'    "name": {quote(site.site)},\n    "story": {quote(site.story)}\n   }},\n')
+    return (
+        f'   "site": {{\n    "applied": {keys(site.applied)},\n    "kept": {keys(site.kept)},\n    "lines": {keys(site.lines)},\n'
+        f'    "name": {quote(site.site)},\n    "story": {quote(site.story)}\n   }},\n'
+    )
 
 
 def _site_dict(site: SiteLines) -> dict:
-    return {"name": site.site, "story": site.story, "lines": list(site.lines), "kept": list(site.kept), "applied": list(site.applied)}
+    return {
+        "name": site.site,
+        "story": site.story,
+        "lines": list(site.lines),
+        "kept": list(site.kept),
+        "applied": list(site.applied),
+    }
 
 
 def _as_dict(entry: Entry) -> dict:
-    fields = {"content": entry.content, "content_sha256": entry.content_sha256, "draft": entry.draft, "mtime_ns": entry.mtime_ns, "sha256": entry.sha256, "size": entry.size}
+    fields = {
+        "content": entry.content,
+        "content_sha256": entry.content_sha256,
+        "draft": entry.draft,
+        "mtime_ns": entry.mtime_ns,
+        "sha256": entry.sha256,
+        "size": entry.size,
+    }
     if entry.warnings:
         fields["warnings"] = [list(w) for w in entry.warnings]
     if entry.site:

@@ -4,6 +4,7 @@ Evidence, in order: the <title> line split at its separators (titleparts); the b
 of those segments (the page's h1); what the seed says elsewhere about the other segments (sitename); last,
 the shape of a segment (domain, press word, place, tagline).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,22 @@ from sitegen.convert.titleparts import (
     words,
 )
 
-__all__ = ["Byline", "Headline", "find_byline", "find_headline", "key", "seed_acronyms", "segments", "title_line", "words"]
+__all__ = [
+    "Byline",
+    "Headline",
+    "find_byline",
+    "find_headline",
+    "key",
+    "seed_acronyms",
+    "segments",
+    "title_line",
+    "words",
+]
 
-_NOT_H1 = re.compile(r"^(?:[*+o•-]\s|\d+[.)]\s|(?:read|see) (?:more|also)\b|related:|lire aussi|lesen sie auch|leer más|lea también|mehr zum thema)", re.I)
+_NOT_H1 = re.compile(
+    r"^(?:[*+o•-]\s|\d+[.)]\s|(?:read|see) (?:more|also)\b|related:|lire aussi|lesen sie auch|leer más|lea también|mehr zum thema)",
+    re.I,
+)
 """List items (inscriptis markers, numbered lists): related links, not the headline."""
 _FUZZY = 0.6
 """Least word overlap of a body line with the <title> headline for it to count as the page's h1."""
@@ -116,8 +130,12 @@ class Match:
 
 def exact_matches(body: Body, start: int, line: str, parts: list[Segment]) -> list[Match]:
     """Runs of segments that a body line repeats word for word, longest first."""
-    runs = [(first, last, text, key(text)) for first in range(len(parts)) for last in range(first, len(parts))
-            for text in [run_text(line, parts, first, last)]]
+    runs = [
+        (first, last, text, key(text))
+        for first in range(len(parts))
+        for last in range(first, len(parts))
+        for text in [run_text(line, parts, first, last)]
+    ]
     wanted = {folded for *_span, folded in runs}
     firsts = {text[:1] for text in wanted} if "" not in wanted else None
     lines, index = body.lines, {}
@@ -134,19 +152,26 @@ def exact_matches(body: Body, start: int, line: str, parts: list[Segment]) -> li
         numbers = index.get(folded)
         if numbers:
             number = next((n for n in numbers if lines[n] == text), numbers[0])
-            found.append(Match(first, last, number, float(parts[last].end - parts[first].start), "repeated"))
+            found.append(
+                Match(first, last, number, float(parts[last].end - parts[first].start), "repeated")
+            )
     return sorted(found, key=lambda m: (-m.score, m.line))
 
 
 def pick_exact(matches: list[Match], parts: list[Segment], names: Names) -> Match | None:
     """The longest repeat whose outside is furniture; a shorter one wins when it only drops a site segment."""
-    accepted = [m for m in matches if outside_is_furniture(parts, m.first, m.last, names, strict=False)]
+    accepted = [
+        m for m in matches if outside_is_furniture(parts, m.first, m.last, names, strict=False)
+    ]
     if not accepted:
         return kicker(matches, parts, names)
     best = accepted[0]
     for other in accepted[1:]:
-        if other.first == best.first and other.last < best.last and all(
-                parts[n].sep in STRONG for n in range(other.last + 1, best.last + 1)):
+        if (
+            other.first == best.first
+            and other.last < best.last
+            and all(parts[n].sep in STRONG for n in range(other.last + 1, best.last + 1))
+        ):
             return other
     return best
 
@@ -155,9 +180,14 @@ def kicker(matches: list[Match], parts: list[Segment], names: Names) -> Match | 
     """'Kicker: Headline' in the <title>, the two on nearby body lines: the second is the h1."""
     for a in matches:
         for b in matches:
-            if b.first == a.last + 1 and 0 < b.line - a.line <= 4 \
-                    and outside_is_furniture(parts, a.first, b.last, names, strict=False):
-                return Match(a.first, b.last, b.line, b.score, f"kicker on line {a.line + 1}, headline")
+            if (
+                b.first == a.last + 1
+                and 0 < b.line - a.line <= 4
+                and outside_is_furniture(parts, a.first, b.last, names, strict=False)
+            ):
+                return Match(
+                    a.first, b.last, b.line, b.score, f"kicker on line {a.line + 1}, headline"
+                )
     return None
 
 
@@ -170,18 +200,30 @@ def f1(run: list[str], body: list[str]) -> float:
     return 2 * shared / (len(sa) + len(sb))
 
 
-def fuzzy_match(body: Body, start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]) -> Match | None:
+def fuzzy_match(
+    body: Body, start: int, line: str, parts: list[Segment], runs: set[tuple[int, int]]
+) -> Match | None:
     """The body line closest to a core run of the <title>: an h1 that differs a little from the SEO title,
     or one that starts with the run and goes on ('Tag line' -> 'Tag line, the real headline')."""
-    wanted_runs = [(first, last, run_text(line, parts, first, last)) for first, last in sorted(runs)]
+    wanted_runs = [
+        (first, last, run_text(line, parts, first, last)) for first, last in sorted(runs)
+    ]
     wanted_runs = [(first, last, text, words(text), key(text)) for first, last, text in wanted_runs]
     wanted = {word for *_rest, run, _folded in wanted_runs for word in run}
-    starts = tuple(folded for *_rest, run, folded in wanted_runs if len(run) >= 2 and len(folded) >= _MIN_START)
+    starts = tuple(
+        folded for *_rest, run, folded in wanted_runs if len(run) >= 2 and len(folded) >= _MIN_START
+    )
     best: Match | None = None
     lines = body.lines
     for number in range(start, len(lines)):
         text = lines[number]
-        if not text or len(text) > _MAX_H1 or len(text) < 12 or _NOT_H1.match(text) or text.count(" / ") >= 2:
+        if (
+            not text
+            or len(text) > _MAX_H1
+            or len(text) < 12
+            or _NOT_H1.match(text)
+            or text.count(" / ") >= 2
+        ):
             continue
         folded = body.key(number)
         found = key_words(folded)
@@ -200,8 +242,13 @@ def fuzzy_match(body: Body, start: int, line: str, parts: list[Segment], runs: s
 
 def extends(folded: str, run: str, length: int) -> bool:
     """A body line (matching form) that starts with the <title> headline and goes on: 'Tag line, the real headline'."""
-    return length <= _MAX_LONGER and len(folded) > len(run) + 3 and folded.startswith(run) \
-        and not folded[len(run)].isalnum() and not _INNER_STOP.search(folded, len(run))
+    return (
+        length <= _MAX_LONGER
+        and len(folded) > len(run) + 3
+        and folded.startswith(run)
+        and not folded[len(run)].isalnum()
+        and not _INNER_STOP.search(folded, len(run))
+    )
 
 
 def find_headline(lines: list[str]) -> Headline:
@@ -220,23 +267,41 @@ def find_headline(lines: list[str]) -> Headline:
     names = index.outside({number})
     matches = exact_matches(body, number + 1, line, parts)
     match = pick_exact(matches, parts, names)
-    passed = [(lines[m.line], f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line + 1}: outside is not furniture")
-              for m in matches if match is None or m.line != match.line][:4]
+    passed = [
+        (
+            lines[m.line],
+            f"repeat of segments {m.first + 1}-{m.last + 1} on line {m.line + 1}: outside is not furniture",
+        )
+        for m in matches
+        if match is None or m.line != match.line
+    ][:4]
     if match is None and not header:
         runs = {core_run(parts, names, strict=False), core_run(parts, names, strict=True)}
         match = fuzzy_match(body, number + 1, line, parts, runs)
     if match is not None:
-        title = run_text(line, parts, match.first, match.last) if match.how == "repeated" else lines[match.line].strip()
+        title = (
+            run_text(line, parts, match.first, match.last)
+            if match.how == "repeated"
+            else lines[match.line].strip()
+        )
         first, last = match.first, match.last
         reasons.append(f"segments {first + 1}-{last + 1} {match.how} on line {match.line + 1}")
         names = index.outside({number, match.line})
     else:
         first, last = core_run(parts, names, strict=True)
         title = run_text(line, parts, first, last)
-        reasons.append(f"no body line repeats the <title>: segments {first + 1}-{last + 1} by their shape")
+        reasons.append(
+            f"no body line repeats the <title>: segments {first + 1}-{last + 1} by their shape"
+        )
     source, why, other = choose_site(parts, first, last, names)
-    return Headline(title, source, number, match.line if match else None, tuple(reasons + why), tuple(passed + other))
-
+    return Headline(
+        title,
+        source,
+        number,
+        match.line if match else None,
+        tuple(reasons + why),
+        tuple(passed + other),
+    )
 
 
 def seed_acronyms(lines: Sequence[str]) -> frozenset[str]:

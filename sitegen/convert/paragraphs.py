@@ -1,4 +1,5 @@
 """Blocks of lines -> paragraphs and bulleted lists (hard wraps re-joined)."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ class Para:
 def bullet_text(line: str) -> str | None:
     """The item text if the line starts a bullet, else None."""
     match = _BULLET.match(line)
-    return line[match.end():] if match else None
+    return line[match.end() :] if match else None
 
 
 def _prose(lines: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ Each seed is read and converted where it is processed, and a new content file is
 there too, as a temporary file in the content folder (`stage`); the parent only picks the
 final file name and renames it. So only small results cross between processes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -78,14 +79,35 @@ def _read(path: str, name: str, config: ConvertConfig) -> tuple[int, int, bytes 
         fd = os.open(path, _READ_FLAGS)
         try:
             stat = os.fstat(fd)
-            data = _read_up_to(fd, config.max_seed_bytes + 1, stat.st_size) if stat.st_size <= config.max_seed_bytes else b""
+            data = (
+                _read_up_to(fd, config.max_seed_bytes + 1, stat.st_size)
+                if stat.st_size <= config.max_seed_bytes
+                else b""
+            )
         finally:
             os.close(fd)
     except OSError as exc:
-        return 0, 0, Problem(name, None, f"seed rejected: cannot read it ({exc.strerror}).", "Check the file's permissions.")
+        return (
+            0,
+            0,
+            Problem(
+                name,
+                None,
+                f"seed rejected: cannot read it ({exc.strerror}).",
+                "Check the file's permissions.",
+            ),
+        )
     if stat.st_size > config.max_seed_bytes:
-        return stat.st_size, stat.st_mtime_ns, Problem(name, None, f"seed rejected: larger than max_seed_bytes ({stat.st_size} > {config.max_seed_bytes} bytes).",
-                                                       "Fix or delete the seed file; the other seeds were converted.")
+        return (
+            stat.st_size,
+            stat.st_mtime_ns,
+            Problem(
+                name,
+                None,
+                f"seed rejected: larger than max_seed_bytes ({stat.st_size} > {config.max_seed_bytes} bytes).",
+                "Fix or delete the seed file; the other seeds were converted.",
+            ),
+        )
     return stat.st_size, stat.st_mtime_ns, data
 
 
@@ -114,7 +136,7 @@ def stage(data: bytes, content_dir: str) -> str:
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
         except BaseException:
             os.close(fd)
             os.unlink(path)
@@ -133,10 +155,27 @@ def _process(name: str, job: Job) -> SeedResult:
     if not converted.ok:
         return SeedResult(name, size, mtime_ns, sha, False, converted.problems)
     text = converted.text.encode("utf-8")
-    head = (name, size, mtime_ns, sha, True, converted.problems, converted.slug_base, converted.draft)
+    head = (
+        name,
+        size,
+        mtime_ns,
+        sha,
+        True,
+        converted.problems,
+        converted.slug_base,
+        converted.draft,
+    )
     if f"{converted.slug_base}.md" in job.present:
-        return SeedResult(*head, converted.text, None, hashlib.sha256(text).hexdigest(), converted.site)
-    return SeedResult(*head, "", stage(text, str(job.content_dir)), hashlib.sha256(text).hexdigest(), converted.site)
+        return SeedResult(
+            *head, converted.text, None, hashlib.sha256(text).hexdigest(), converted.site
+        )
+    return SeedResult(
+        *head,
+        "",
+        stage(text, str(job.content_dir)),
+        hashlib.sha256(text).hexdigest(),
+        converted.site,
+    )
 
 
 def discard(results: list[SeedResult], content_dir: Path) -> None:
@@ -165,8 +204,9 @@ def _chunk(names: list[str]) -> list[SeedResult]:
     return results
 
 
-def convert_all(names: list[str], job: Job, workers: int | None,
-                progress: Callable[[int, int], None] | None) -> list[SeedResult]:
+def convert_all(
+    names: list[str], job: Job, workers: int | None, progress: Callable[[int, int], None] | None
+) -> list[SeedResult]:
     """Convert seeds in name order; the same output in one process or many."""
     global _JOB
     workers = workers or os.cpu_count() or 1
@@ -182,8 +222,10 @@ def convert_all(names: list[str], job: Job, workers: int | None,
             return results
         _JOB = job
         warm_up()  # models and date data load once here, then every forked worker shares them
-        chunks = [names[start:start + CHUNK] for start in range(0, total, CHUNK)]
-        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork")) as pool:
+        chunks = [names[start : start + CHUNK] for start in range(0, total, CHUNK)]
+        with ProcessPoolExecutor(
+            min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
             for part in pool.map(_chunk, chunks):
                 results += part
                 if progress:

@@ -4,6 +4,7 @@ The order is the document's: the headline first (the `<title>` line matched agai
 line that repeats it), then the byline and the date around it, then the story's lines with
 the furniture classified out. Every choice keeps its reasons, which `--explain` prints.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,7 +47,9 @@ def seed_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
-def _body(lines: list[str], verdicts: list[LineVerdict], extra: re.Pattern[str] | None) -> list[Para]:
+def _body(
+    lines: list[str], verdicts: list[LineVerdict], extra: re.Pattern[str] | None
+) -> list[Para]:
     """The kept lines as paragraphs; a blank (or dropped) line between kept lines parts blocks."""
     out: list[str] = []
     for verdict in verdicts:
@@ -58,8 +61,14 @@ def _body(lines: list[str], verdicts: list[LineVerdict], extra: re.Pattern[str] 
     return [para for block in blocks("\n".join(out)) for para in to_paras(block)]
 
 
-def read_seed(text: str, *, day_first: bool = True, today: dt.date | None = None,
-              extra: re.Pattern[str] | None = None, templates: Mapping[str, Template] | None = None) -> Reading:
+def read_seed(
+    text: str,
+    *,
+    day_first: bool = True,
+    today: dt.date | None = None,
+    extra: re.Pattern[str] | None = None,
+    templates: Mapping[str, Template] | None = None,
+) -> Reading:
     """Read normalised seed text; `extra` is the site's own furniture patterns (convert.boilerplate),
     `templates` the lines that recur across the stories of each source (see site_template.py)."""
     lines = seed_lines(text)
@@ -67,16 +76,28 @@ def read_seed(text: str, *, day_first: bool = True, today: dt.date | None = None
     headline = find_headline(lines)
     near = headline.body_line if headline.body_line is not None else headline.title_line
     byline = find_byline(lines, near, lang)
-    date = find_date(lines, headline=headline.body_line, lang=lang, today=today, day_first=day_first)
+    date = find_date(
+        lines, headline=headline.body_line, lang=lang, today=today, day_first=day_first
+    )
     skip = frozenset(byline.lines) | ({date.line} if date.line is not None else frozenset())
-    start = story_start(lines, title_line=headline.title_line, headline_line=headline.body_line, skip=skip, lang=lang)
+    start = story_start(
+        lines,
+        title_line=headline.title_line,
+        headline_line=headline.body_line,
+        skip=skip,
+        lang=lang,
+    )
     if headline.body_line is not None and start.line <= headline.body_line:
         skip |= {headline.body_line}
     verdicts = story_lines(lines, start=start.line, skip=frozenset(skip), lang=lang)
-    site = site_lines(headline.source, headline.title, lines, (lines[v.line] for v in verdicts if v.keep))
+    site = site_lines(
+        headline.source, headline.title, lines, (lines[v.line] for v in verdicts if v.keep)
+    )
     if site is not None and templates:
         site = replace(site, applied=applied(site, templates))
-        verdicts = drop_template(lines, verdicts, frozenset(site.applied), templates.get(site.site), site.site)
+        verdicts = drop_template(
+            lines, verdicts, frozenset(site.applied), templates.get(site.site), site.site
+        )
     paras = _body(lines, verdicts, extra)
     return Reading(tuple(lines), lang, headline, byline, date, tuple(verdicts), tuple(paras), site)
 
@@ -88,4 +109,6 @@ def warm_up() -> None:
     stop words decide the language; a date line at the top takes the fast path), and a
     worker that does need them loads them on first use.
     """
-    read_seed("2 January 2020\n\nHeadline\n\nThe first sentence of the story is here, and it is in English for the sake of the test.")
+    read_seed(
+        "2 January 2020\n\nHeadline\n\nThe first sentence of the story is here, and it is in English for the sake of the test."
+    )

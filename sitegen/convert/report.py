@@ -1,4 +1,5 @@
 """ConvertReport: what a convert run did (plain data; the build stamp keeps the last one)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

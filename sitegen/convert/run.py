@@ -1,4 +1,5 @@
 """convert_seeds: the file side of convert (folders, manifest, re-run rules, duplicates)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,16 +42,26 @@ def _warn(path: str, message: str, hint: str | None = None) -> Problem:
 
 def settings_digest(config: ConvertConfig, site_topics: dict) -> str:
     """Changes when a convert setting or the site's topics change: every seed is then converted again."""
-    return hashlib.sha256(repr((config, sorted(site_topics.items()))).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return hashlib.sha256(
+        repr((config, sorted(site_topics.items()))).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:16]
 
 
 def _check_rules(config: ConvertConfig) -> None:
     """Raise ConfigError naming a bad extra boilerplate pattern or an unknown encoding."""
-    bad = [found for pattern in config.boilerplate if (found := pattern_problem(pattern)) is not None]
+    bad = [
+        found for pattern in config.boilerplate if (found := pattern_problem(pattern)) is not None
+    ]
     if bad:  # load_config reports these with their lines; this guards a ConvertConfig made in code
-        raise ConfigError("bad boilerplate pattern", [Problem("sitegen.yaml", None, message, hint) for message, hint in bad])
+        raise ConfigError(
+            "bad boilerplate pattern",
+            [Problem("sitegen.yaml", None, message, hint) for message, hint in bad],
+        )
     if config.encoding and (found := encoding_problems(config.encoding)):
-        raise ConfigError("unknown encoding", [Problem("sitegen.yaml", None, message, hint) for message, hint in found])
+        raise ConfigError(
+            "unknown encoding",
+            [Problem("sitegen.yaml", None, message, hint) for message, hint in found],
+        )
     extra_rules(config.boilerplate)
 
 
@@ -105,10 +116,15 @@ def _is_file(entry: os.DirEntry) -> bool:
 
 def _skipped(run: _Run, skipped: list[str]) -> Problem:
     """One warning naming what in the seeds folder is not read (the first few of many)."""
-    shown = ", ".join(run.seed_path(name) for name in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    shown = ", ".join(run.seed_path(name) for name in skipped[:5]) + (
+        f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    )
     endings = " or ".join(f"`{suffix}`" for suffix in SEED_SUFFIXES)
-    return _warn(relative(run.seeds_dir, run.site_root), f"not read as seeds: {shown}.",
-                 f"Only files ending in {endings} (any case) are seeds; links to folders are not followed. Rename or move the files if they are seeds.")
+    return _warn(
+        relative(run.seeds_dir, run.site_root),
+        f"not read as seeds: {shown}.",
+        f"Only files ending in {endings} (any case) are seeds; links to folders are not followed. Rename or move the files if they are seeds.",
+    )
 
 
 def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
@@ -121,8 +137,16 @@ def _scan_content(content_dir: Path) -> tuple[set[str], set[str]]:
     return {name for name, _ in listed}, {name for name, is_file in listed if is_file}
 
 
-def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: ConvertConfig, *, force: bool = False,
-                  workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> ConvertReport:
+def convert_seeds(
+    site_root: Path,
+    seeds_dir: Path,
+    content_dir: Path,
+    config: ConvertConfig,
+    *,
+    force: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ConvertReport:
     """Convert new and changed seeds into content files, keeping hand edits; see docs/convert.md."""
     if not seeds_dir.is_dir():
         raise UsageError(f"seeds folder not found: {seeds_dir}; create it or pass --seeds DIR")
@@ -137,17 +161,37 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     run.report.settings_changed = old is not None and old_settings != settings and bool(seeds)
     for name in broken:
         run.report.rejected += 1
-        run.report.problems.append(Problem(run.seed_path(name), None, "cannot read the seed: it is a link that is broken or loops.", "Point the link at a real file, or delete it."))
+        run.report.problems.append(
+            Problem(
+                run.seed_path(name),
+                None,
+                "cannot read the seed: it is a link that is broken or loops.",
+                "Point the link at a real file, or delete it.",
+            )
+        )
     if scanned.skipped:
         run.report.problems.append(_skipped(run, scanned.skipped))
     run.present, files = _scan_content(content_dir)
     todo, unchanged = [], []
     for name, stat in seeds.items():
         entry = run.old.get(name)
-        fresh = not force and not run.report.settings_changed and entry and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns) and entry.content in files
+        fresh = (
+            not force
+            and not run.report.settings_changed
+            and entry
+            and (entry.size, entry.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            and entry.content in files
+        )
         (unchanged if fresh else todo).append(name)
-    job = Job(seeds_dir, content_dir, config, taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY, frozenset(run.present), latest_day(),
-              recorded_templates(run.old, names))
+    job = Job(
+        seeds_dir,
+        content_dir,
+        config,
+        taxonomy_for(site_topics) if todo else EMPTY_TAXONOMY,
+        frozenset(run.present),
+        latest_day(),
+        recorded_templates(run.old, names),
+    )
     results = _convert(todo, job, workers, progress)
     try:
         job, again = _template_changes(run, job, unchanged, results)
@@ -162,7 +206,10 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
             entry = run.old[name]
             run.report.unchanged += 1
             shas[name] = entry.sha256
-            run.report.problems += [Problem(run.seed_path(name), line, message, hint, "warning") for line, message, hint in entry.warnings]
+            run.report.problems += [
+                Problem(run.seed_path(name), line, message, hint, "warning")
+                for line, message, hint in entry.warnings
+            ]
         _settle(run, names, shas, results)
     except BaseException:
         discard(list(results.values()), content_dir)
@@ -175,24 +222,32 @@ def convert_seeds(site_root: Path, seeds_dir: Path, content_dir: Path, config: C
     return run.report
 
 
-def _convert(names: list[str], job: Job, workers: int | None, progress: Callable[[int, int], None] | None) -> dict[str, SeedResult]:
+def _convert(
+    names: list[str], job: Job, workers: int | None, progress: Callable[[int, int], None] | None
+) -> dict[str, SeedResult]:
     if names:
         job.content_dir.mkdir(parents=True, exist_ok=True)
     return {result.name: result for result in convert_all(names, job, workers, progress)}
 
 
-def _template_changes(run: _Run, job: Job, unchanged: list[str], results: dict[str, SeedResult]) -> tuple[Job, set[str]]:
+def _template_changes(
+    run: _Run, job: Job, unchanged: list[str], results: dict[str, SeedResult]
+) -> tuple[Job, set[str]]:
     """The sources' templates from every seed's evidence, and the seeds whose body they change
     (converted under the templates of the last run, or unchanged since then)."""
     evidence = {name: run.old[name].site for name in unchanged}
     evidence.update({name: result.site for name, result in results.items()})
     # nothing converted: the evidence is what the job's templates were made from
     found = templates([site for site in evidence.values() if site]) if results else job.templates
-    again = {name for name, site in evidence.items() if site and applied(site, found) != site.applied}
+    again = {
+        name for name, site in evidence.items() if site and applied(site, found) != site.applied
+    }
     return (replace(job, templates=found) if again else job), again
 
 
-def _settle(run: _Run, names: list[str], shas: dict[str, str], results: dict[str, SeedResult]) -> None:
+def _settle(
+    run: _Run, names: list[str], shas: dict[str, str], results: dict[str, SeedResult]
+) -> None:
     """Apply the re-run rules to the converted seeds, in name order; fills run.entries and shas."""
     shas.update({name: result.sha256 for name, result in results.items() if result.sha256})
     duplicates = _duplicates(run, names, shas)
@@ -220,7 +275,13 @@ def _duplicates(run: _Run, names: list[str], shas: dict[str, str]) -> set[str]:
         if sha in first:
             duplicates.add(name)
             run.report.duplicates += 1
-            run.report.problems.append(_warn(run.seed_path(name), f"duplicate of {run.seed_path(first[sha])} (identical bytes); skipped.", "Delete one of the two seed files."))
+            run.report.problems.append(
+                _warn(
+                    run.seed_path(name),
+                    f"duplicate of {run.seed_path(first[sha])} (identical bytes); skipped.",
+                    "Delete one of the two seed files.",
+                )
+            )
         else:
             first[sha] = name
     return duplicates
@@ -233,28 +294,43 @@ def _removed(run: _Run, present: set[str]) -> None:
         if (run.content_dir / entry.content).is_file():
             run.entries[name] = entry
             run.report.removed.append(name)
-            run.report.problems.append(_warn(run.seed_path(name), f"seed removed; its briefing {run.content_path(entry.content)} was kept.", "Delete the briefing too if it should go."))
+            run.report.problems.append(
+                _warn(
+                    run.seed_path(name),
+                    f"seed removed; its briefing {run.content_path(entry.content)} was kept.",
+                    "Delete the briefing too if it should go.",
+                )
+            )
 
 
 def _reserve(run: _Run, results: dict[str, SeedResult], duplicates: set[str]) -> None:
     """Changed seeds keep the file name the manifest gave them while their slug base still fits."""
     for name in sorted(results):
         result, entry = results[name], run.old.get(name)
-        if entry and result.ok and name not in duplicates and _fits(entry.content, result.slug_base):
+        if (
+            entry
+            and result.ok
+            and name not in duplicates
+            and _fits(entry.content, result.slug_base)
+        ):
             run.taken.setdefault(entry.content, name)
 
 
 def _fits(file_name: str, base: str) -> bool:
     """True when file_name is base.md or base-N.md."""
     stem = file_name[:-3]
-    return stem == base or (stem.startswith(base + "-") and stem[len(base) + 1:].isdigit())
+    return stem == base or (stem.startswith(base + "-") and stem[len(base) + 1 :].isdigit())
 
 
 def _place(run: _Run, result: SeedResult) -> None:
     """Write (or adopt, or keep) the content file of one converted seed."""
     name = result.name
     for problem in result.problems:
-        run.report.problems.append(Problem(run.seed_path(name), problem.line, problem.message, problem.hint, problem.severity))
+        run.report.problems.append(
+            Problem(
+                run.seed_path(name), problem.line, problem.message, problem.hint, problem.severity
+            )
+        )
     if not result.ok:
         run.report.rejected += 1
         return
@@ -266,7 +342,13 @@ def _place(run: _Run, result: SeedResult) -> None:
     written_sha = sha
     if action == "edited":
         run.report.kept_edits += 1
-        run.report.problems.append(_warn(run.content_path(file_name), f"edited by hand; not overwritten with the new conversion of {run.seed_path(name)}.", "Use --force to overwrite it."))
+        run.report.problems.append(
+            _warn(
+                run.content_path(file_name),
+                f"edited by hand; not overwritten with the new conversion of {run.seed_path(name)}.",
+                "Use --force to overwrite it.",
+            )
+        )
         written_sha = entry.content_sha256 if entry and entry.content == file_name else sha
     if action == "write":
         _write(run, result, file_name)
@@ -275,8 +357,19 @@ def _place(run: _Run, result: SeedResult) -> None:
     if action != "edited":
         run.report.converted += 1
     run.taken[file_name] = name
-    warnings = tuple((p.line, p.message, p.hint) for p in result.problems if p.severity == "warning")
-    run.entries[name] = Entry(result.size, result.mtime_ns, result.sha256, file_name, written_sha, result.draft, warnings, result.site)
+    warnings = tuple(
+        (p.line, p.message, p.hint) for p in result.problems if p.severity == "warning"
+    )
+    run.entries[name] = Entry(
+        result.size,
+        result.mtime_ns,
+        result.sha256,
+        file_name,
+        written_sha,
+        result.draft,
+        warnings,
+        result.site,
+    )
 
 
 def _write(run: _Run, result: SeedResult, file_name: str) -> None:

@@ -1,4 +1,5 @@
 """convert_seed: one seed's bytes -> the text of its content file (pure, no IO)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,7 +22,9 @@ from sitegen.convert.topics import Taxonomy
 from sitegen.errors import Problem
 
 _FIRST_SENTENCE = re.compile(r"^(.{20,150}?[.!?])(?:\s|$)")
-_ACRONYMS = frozenset("AP AFP BBC CEO EU FBI FIFA G7 G8 G20 GDP IMF NATO NHS OPEC PM TV UAE UK UN US USA WHO WTO".split())
+_ACRONYMS = frozenset(
+    "AP AFP BBC CEO EU FBI FIFA G7 G8 G20 GDP IMF NATO NHS OPEC PM TV UAE UK UN US USA WHO WTO".split()
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,12 @@ def latest_day() -> dt.date:
     return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
-def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None,
-                    templates: Mapping[str, Template] | None = None) -> Reading:
+def read_seed_bytes(
+    data: bytes,
+    config: ConvertConfig,
+    today: dt.date | None,
+    templates: Mapping[str, Template] | None = None,
+) -> Reading:
     """Decode and read a seed (with its sources' templates, see site_template.py); raises BadSeed."""
     if len(data) > config.max_seed_bytes:
         raise BadSeed(f"larger than max_seed_bytes ({len(data)} > {config.max_seed_bytes} bytes)")
@@ -72,23 +79,44 @@ def read_seed_bytes(data: bytes, config: ConvertConfig, today: dt.date | None,
     text = normalise(decode_bytes(data, config.encoding))
     if not text.strip():
         raise BadSeed("only whitespace")
-    reading = read_seed(text, day_first=config.day_first, today=today, extra=extra_rules(config.boilerplate), templates=templates)
+    reading = read_seed(
+        text,
+        day_first=config.day_first,
+        today=today,
+        extra=extra_rules(config.boilerplate),
+        templates=templates,
+    )
     if not reading.paras:
         raise BadSeed("no article text after removing headline and boilerplate")
     return reading
 
 
-def convert_seed(name: str, data: bytes, config: ConvertConfig, taxonomy: Taxonomy, today: dt.date | None = None,
-                 templates: Mapping[str, Template] | None = None) -> Converted:
+def convert_seed(
+    name: str,
+    data: bytes,
+    config: ConvertConfig,
+    taxonomy: Taxonomy,
+    today: dt.date | None = None,
+    templates: Mapping[str, Template] | None = None,
+) -> Converted:
     """Convert one seed's bytes into the text of its content file (dates after `today` are not taken)."""
     try:
         reading = read_seed_bytes(data, config, today, templates)
     except BadSeed as exc:
-        return _reject(name, str(exc), "Fix or delete the seed file; the other seeds were converted.")
+        return _reject(
+            name, str(exc), "Fix or delete the seed file; the other seeds were converted."
+        )
     return converted(name, reading, config, taxonomy)
 
 
-def topic_tags(taxonomy: Taxonomy, title: str, label: str | None, texts: list[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
+def topic_tags(
+    taxonomy: Taxonomy,
+    title: str,
+    label: str | None,
+    texts: list[str],
+    limit: int,
+    lang: str | None = None,
+) -> tuple[str, ...]:
     """The topic step: the taxonomy's tags for a headline and body paragraphs (in language `lang`); a headline label comes first."""
     tags = taxonomy.tags(title, texts, limit, lang)
     if label:
@@ -101,20 +129,50 @@ def converted(name: str, reading: Reading, config: ConvertConfig, taxonomy: Taxo
     problems: list[Problem] = []
     paras = list(reading.paras)
     title = reading.headline.title or _fallback_title(paras)
-    if is_all_capitals(title):  # the headline as written: title-cased here, keeping every acronym known
+    if is_all_capitals(
+        title
+    ):  # the headline as written: title-cased here, keeping every acronym known
         title = fix_capitals(title, taxonomy.acronyms | _ACRONYMS | seed_acronyms(reading.lines))
     title, label = strip_label(title)
     date = reading.date.iso
     if date is None:
-        problems.append(Problem(name, None, f"no publication date found ({reading.date.why}); written as a draft.",
-                                "Add a line such as `Published: 27 October 2023` under the headline of the seed and convert again, "
-                                "or give the briefing a `date:`; `sitegen convert --explain` shows the dates it saw.", "warning"))
+        problems.append(
+            Problem(
+                name,
+                None,
+                f"no publication date found ({reading.date.why}); written as a draft.",
+                "Add a line such as `Published: 27 October 2023` under the headline of the seed and convert again, "
+                "or give the briefing a `date:`; `sitegen convert --explain` shows the dates it saw.",
+                "warning",
+            )
+        )
     texts = [para.text or " ".join(para.items) for para in paras]
     tags = topic_tags(taxonomy, title, label, texts, config.max_tags, reading.lang)
     source = reading.headline.source or reading.byline.agency
     author = reading.byline.author
-    fields = {"title": title, "date": date, "draft": True if date is None else None, "source": source,
-              "author": author, "lang": reading.lang, "tags": tags,
-              "summary": summarise([p.text for p in paras if p.text] or texts, config.summary_length), "seed": name}
-    return Converted(name, True, content_file(fields, paras), slug_base(title, date, name), title, date,
-                     source, author, tags, date is None, problems, reading.lang, reading.site)
+    fields = {
+        "title": title,
+        "date": date,
+        "draft": True if date is None else None,
+        "source": source,
+        "author": author,
+        "lang": reading.lang,
+        "tags": tags,
+        "summary": summarise([p.text for p in paras if p.text] or texts, config.summary_length),
+        "seed": name,
+    }
+    return Converted(
+        name,
+        True,
+        content_file(fields, paras),
+        slug_base(title, date, name),
+        title,
+        date,
+        source,
+        author,
+        tags,
+        date is None,
+        problems,
+        reading.lang,
+        reading.site,
+    )

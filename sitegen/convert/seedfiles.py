@@ -6,6 +6,7 @@ seeds folder: subfolders are read too, and a seed is named by its path inside th
 Everything else is skipped, and convert names it in a warning: other files, folders it cannot
 read, and links to folders (not followed, so a link cannot make a loop or reach outside the folder).
 """
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@ short lines (`SiteLines`: keys, not text); `templates` counts them across the se
 The rule: a line (at most TEMPLATE_LINE characters) is the template of a source when it appears in
 at least MIN_STORIES distinct stories (headlines) of that source, and in at least half of them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -55,22 +56,30 @@ class Template:
     counts: Mapping[str, int]
 
 
-def site_lines(site: str | None, title: str, lines: Iterable[str], kept: Iterable[str]) -> SiteLines | None:
+def site_lines(
+    site: str | None, title: str, lines: Iterable[str], kept: Iterable[str]
+) -> SiteLines | None:
     """The evidence of one read seed; None when its source is unknown (nothing to group it with)."""
     if not site:
         return None
     keys = {line: line_key(line) for line in lines if line and len(line) <= TEMPLATE_LINE}
     kept_keys = {keys[line] for line in kept if line in keys}
-    return SiteLines(site, line_key(title), tuple(sorted(set(keys.values()))), tuple(sorted(kept_keys)))
+    return SiteLines(
+        site, line_key(title), tuple(sorted(set(keys.values()))), tuple(sorted(kept_keys))
+    )
 
 
 class _WithSite(Protocol):
     site: SiteLines | None
 
 
-def recorded_templates(entries: Mapping[str, _WithSite], names: Iterable[str]) -> dict[str, Template]:
+def recorded_templates(
+    entries: Mapping[str, _WithSite], names: Iterable[str]
+) -> dict[str, Template]:
     """The templates that the recorded evidence of the seeds `names` gives (a manifest's entries)."""
-    return templates([entry.site for name in names if (entry := entries.get(name)) is not None and entry.site])
+    return templates(
+        [entry.site for name in names if (entry := entries.get(name)) is not None and entry.site]
+    )
 
 
 def templates(seeds: Iterable[SiteLines]) -> dict[str, Template]:
@@ -98,8 +107,13 @@ def applied(seed: SiteLines, found: Mapping[str, Template]) -> tuple[str, ...]:
     return tuple(key for key in seed.kept if key in template.counts) if template else ()
 
 
-def drop_template(lines: list[str], verdicts: list[LineVerdict], keys: frozenset[str], template: Template | None,
-                  site: str) -> list[LineVerdict]:
+def drop_template(
+    lines: list[str],
+    verdicts: list[LineVerdict],
+    keys: frozenset[str],
+    template: Template | None,
+    site: str,
+) -> list[LineVerdict]:
     """The verdicts with every kept line whose key is in `keys` dropped as the site's template."""
     if not keys or template is None:
         return verdicts
@@ -107,7 +121,11 @@ def drop_template(lines: list[str], verdicts: list[LineVerdict], keys: frozenset
     for verdict in verdicts:
         text = lines[verdict.line]
         if verdict.keep and text and len(text) <= TEMPLATE_LINE and (key := line_key(text)) in keys:
-            verdict = LineVerdict(verdict.line, False, "template",
-                                  f"line of {site}'s template: in {template.counts[key]} of its {template.stories} stories")
+            verdict = LineVerdict(
+                verdict.line,
+                False,
+                "template",
+                f"line of {site}'s template: in {template.counts[key]} of its {template.stories} stories",
+            )
         out.append(verdict)
     return out

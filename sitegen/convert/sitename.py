@@ -4,6 +4,7 @@ Evidence for a segment: a copyright line that names it, a domain in the text, a 
 of a press name; against it: a place, a section label, a byline, a sentence. The segments outside the
 headline are weighed and the best one, if any reads as a name, is the site.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,11 +15,21 @@ from sitegen.convert.headline import is_story_label, looks_like_site, site_prefi
 from sitegen.convert.titleparts import STRONG, Body, Segment, key, squash, squash_key
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.I)
-_DOMAINS_IN_TEXT = re.compile(r"\b(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I)
+_DOMAINS_IN_TEXT = re.compile(
+    r"\b(?:www\.)?([a-z0-9][a-z0-9-]{1,40})\.(?:[a-z]{2,6})(?:\.[a-z]{2})?\b", re.I
+)
 _DOT_LETTER = re.compile(r"\.[a-z]", re.I)
 """Every domain holds a dot before a letter: the cheap test before the domain pattern runs on a line."""
 _PLACE = re.compile(r"^[A-Z][\w.' -]{1,30},\s*[A-Z]{2}$")
-_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "all rights reserved", "tous droits", "alle rechte", "derechos")
+_COPYRIGHT_WORDS = (
+    "©",
+    "(c)",
+    "copyright",
+    "all rights reserved",
+    "tous droits",
+    "alle rechte",
+    "derechos",
+)
 _COPYRIGHT = re.compile("|".join(map(re.escape, _COPYRIGHT_WORDS)), re.I)
 _FOLD_I = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 """The letters re.I matches to i and s besides their capitals: the substring test then misses no match."""
@@ -37,8 +48,7 @@ _LOCAL_SECTIONS = frozenset(
     "cidade cidades região "  # pt
     "lokaal stad regio "  # nl
     "miasto "  # pl
-    "lokalt stad staden "  # sv, da, no
-    .split()
+    "lokalt stad staden ".split()  # sv, da, no
 )
 """The section of a paper for its own town or region, in many languages: 'La Ciudad', 'Lokales', 'Metro'.
 
@@ -66,8 +76,11 @@ class NameIndex:
     @cached_property
     def copyright_lines(self) -> list[tuple[int, str]]:
         """Copyright lines of at most 200 characters, squashed, with their numbers."""
-        return [(number, squash(text)) for number, text in enumerate(self.body.lines)
-                if text and len(text) <= 200 and may_be_copyright(text) and _COPYRIGHT.search(text)]
+        return [
+            (number, squash(text))
+            for number, text in enumerate(self.body.lines)
+            if text and len(text) <= 200 and may_be_copyright(text) and _COPYRIGHT.search(text)
+        ]
 
     @cached_property
     def domain_labels(self) -> dict[str, set[int]]:
@@ -86,7 +99,9 @@ class NameIndex:
 
 def may_be_copyright(text: str) -> bool:
     """The cheap test before _COPYRIGHT: one of its words in the lower-cased line."""
-    folded = (text.translate(_FOLD_I) if "İ" in text or "ı" in text or "ſ" in text else text).lower()  # translate is slow: only when needed
+    folded = (
+        text.translate(_FOLD_I) if "İ" in text or "ı" in text or "ſ" in text else text
+    ).lower()  # translate is slow: only when needed
     for word in _COPYRIGHT_WORDS:
         if word in folded:
             return True
@@ -112,7 +127,9 @@ class Names:
     @cached_property
     def domains(self) -> frozenset[str]:
         """The domain labels."""
-        return frozenset(label for label, numbers in self.index.domain_labels.items() if numbers - self.skip)
+        return frozenset(
+            label for label, numbers in self.index.domain_labels.items() if numbers - self.skip
+        )
 
 
 def body_names(lines: list[str], skip: set[int]) -> Names:
@@ -141,7 +158,9 @@ def site_evidence(text: str, names: Names) -> tuple[float, list[str]]:
         score, why = score - 3, why + ["a tagline or sentence"]
     if len(flat) >= 3 and any(flat in line for line in names.copyright):
         score, why = score + 3, why + ["named in a copyright line"]
-    if flat in names.domains or (len(flat) > 4 and any(flat.startswith(d) for d in names.domains if len(d) >= 4)):
+    if flat in names.domains or (
+        len(flat) > 4 and any(flat.startswith(d) for d in names.domains if len(d) >= 4)
+    ):
         score, why = score + 2, why + ["matches a domain in the seed"]
     if names.has_line(folded):
         score, why = score + 0.5, why + ["a line of its own in the body"]
@@ -161,16 +180,27 @@ def is_local_section(folded: str) -> bool:
 def is_label(text: str) -> bool:
     """A short section label or name: at most three words, capitalised (or of a script without case), not a sentence."""
     first = text[:1]
-    capital = first.isupper() or (first.isalpha() and first.lower() == first.upper() and len(text) <= 12)
-    return len(text.split()) <= 3 and len(text) <= 40 and capital and not text.endswith((".", "?", "!", ",", "。"))
+    capital = first.isupper() or (
+        first.isalpha() and first.lower() == first.upper() and len(text) <= 12
+    )
+    return (
+        len(text.split()) <= 3
+        and len(text) <= 40
+        and capital
+        and not text.endswith((".", "?", "!", ",", "。"))
+    )
 
 
 def is_name(text: str) -> bool:
     """Two to four capitalised words ('The Poke', 'ABC7 San Francisco'): a name, not a quoted speaker."""
     words_ = text.split()
     content = [w for w in words_ if w.lower() not in _PARTICLES]
-    return 2 <= len(words_) and len(content) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content) \
+    return (
+        2 <= len(words_)
+        and len(content) <= 4
+        and all(w[:1].isupper() or w[:1].isdigit() for w in content)
         and not text.endswith((".", "?", "!", ","))
+    )
 
 
 def suffix_ok(part: Segment, names: Names, strict: bool) -> bool:
@@ -180,28 +210,42 @@ def suffix_ok(part: Segment, names: Names, strict: bool) -> bool:
         return score >= 3
     if part.sep in STRONG:
         return score > -3 or not strict
-    return score >= 1 or _PLACE.match(part.text) is not None or squash(part.text) in _GENERIC \
-        or is_name(part.text) or (not strict and is_label(part.text))
+    return (
+        score >= 1
+        or _PLACE.match(part.text) is not None
+        or squash(part.text) in _GENERIC
+        or is_name(part.text)
+        or (not strict and is_label(part.text))
+    )
 
 
 def prefix_ok(part: Segment, names: Names, strict: bool) -> bool:
     """A segment before the headline reads as site or section ('Site: Section: Headline')."""
     score, _why = site_evidence(part.text, names)
-    return score >= 3 or capital_press(part.text) or (not strict and is_label(part.text) and score > -3)
+    return (
+        score >= 3
+        or capital_press(part.text)
+        or (not strict and is_label(part.text) and score > -3)
+    )
 
 
 def capital_press(text: str) -> bool:
     """'REUTERS', 'AP NEWS': a press name written in capitals, at most four words (before ': Headline')."""
-    return len(text) <= 40 and text.isupper() and site_prefix(text, frozenset()) and not is_story_label(text)
+    return (
+        len(text) <= 40
+        and text.isupper()
+        and site_prefix(text, frozenset())
+        and not is_story_label(text)
+    )
 
 
-def outside_is_furniture(parts: list[Segment], first: int, last: int, names: Names, strict: bool) -> bool:
+def outside_is_furniture(
+    parts: list[Segment], first: int, last: int, names: Names, strict: bool
+) -> bool:
     """True when the segments outside first..last are site, section or tagline: the run is the whole headline."""
     if last < len(parts) - 1 and not suffix_ok(parts[last + 1], names, strict):
         return False
     return all(prefix_ok(parts[number], names, strict) for number in range(first))
-
-
 
 
 def core_run(parts: list[Segment], names: Names, strict: bool) -> tuple[int, int]:
@@ -215,12 +259,18 @@ def core_run(parts: list[Segment], names: Names, strict: bool) -> tuple[int, int
     return first, len(parts) - 1
 
 
-def choose_site(parts: list[Segment], first: int, last: int, names: Names) -> tuple[str | None, list[str], list[tuple[str, str]]]:
+def choose_site(
+    parts: list[Segment], first: int, last: int, names: Names
+) -> tuple[str | None, list[str], list[tuple[str, str]]]:
     """The site among the segments outside the headline: best evidence; ties go to the later one."""
     scored = []
     after = [n for n in range(last + 1, len(parts))]
     # "Headline - Site | Tagline | City": the site's own title follows; its first segment is the name
-    own_title = len(after) >= 2 and parts[after[0]].sep not in STRONG and all(parts[n].sep in STRONG for n in after[1:])
+    own_title = (
+        len(after) >= 2
+        and parts[after[0]].sep not in STRONG
+        and all(parts[n].sep in STRONG for n in after[1:])
+    )
     for number, part in enumerate(parts):
         if first <= number <= last:
             continue
@@ -240,7 +290,11 @@ def choose_site(parts: list[Segment], first: int, last: int, names: Names) -> tu
     best = scored[0]
     if best[0] < 0:
         return None, [], [(text, "not a site: " + ", ".join(why)) for _s, _n, text, why in scored]
-    passed = [(text, f"site score {score:g} not above {best[0]:g}") for score, _n, text, _w in scored[1:]]
-    return best[2], [f"'{best[2]}' is the site: " + (", ".join(best[3]) or "outside the headline")], passed
-
-
+    passed = [
+        (text, f"site score {score:g} not above {best[0]:g}") for score, _n, text, _w in scored[1:]
+    ]
+    return (
+        best[2],
+        [f"'{best[2]}' is the site: " + (", ".join(best[3]) or "outside the headline")],
+        passed,
+    )

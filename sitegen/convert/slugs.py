@@ -1,4 +1,5 @@
 """Slugs: ASCII, lower case, hyphens, cut at a word boundary."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,12 +9,33 @@ import unicodedata
 MAX_SLUG = 60
 """Longest title part of a slug, in characters."""
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "&": " and ", "£": " ", "'": "", "’": ""})
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "&": " and ",
+        "£": " ",
+        "'": "",
+        "’": "",
+    }
+)
 
 
 def title_slug(title: str) -> str:
     """ASCII slug of a title (accents transliterated), at most MAX_SLUG characters; '' if none."""
-    ascii_text = unicodedata.normalize("NFKD", title.translate(_SPECIAL)).encode("ascii", "ignore").decode()
+    ascii_text = (
+        unicodedata.normalize("NFKD", title.translate(_SPECIAL)).encode("ascii", "ignore").decode()
+    )
     slug = _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > MAX_SLUG:
         cut = slug[: MAX_SLUG + 1].rfind("-")

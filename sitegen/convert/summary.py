@@ -1,4 +1,5 @@
 """The summary: the article's opening, cut at a sentence boundary."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ A <title> line splits at its separators into segments ('Headline | Section | Sit
 two lines are compared in (case, quotes, dashes and spacing folded). Body keeps a seed's lines and the
 matching form of each, computed once and only for the lines asked about.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,29 @@ _SEP = re.compile(
 STRONG = frozenset("|｜¦·•»«~")
 """Separators that part a site or section from the headline; a dash or colon may be the headline's own."""
 _ZW = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_FOLDS = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"), ("´", "'"), ("`", "'"), ("“", '"'),
-          ("”", '"'), ("„", '"'), ("‟", '"'), ("″", '"'), ("«", '"'), ("»", '"'), ("‹", "'"), ("›", "'"),
-          ("–", "-"), ("—", "-"), ("‒", "-"), ("―", "-"), ("…", "..."))
+_FOLDS = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("′", "'"),
+    ("´", "'"),
+    ("`", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("‟", '"'),
+    ("″", '"'),
+    ("«", '"'),
+    ("»", '"'),
+    ("‹", "'"),
+    ("›", "'"),
+    ("–", "-"),
+    ("—", "-"),
+    ("‒", "-"),
+    ("―", "-"),
+    ("…", "..."),
+)
 """Quotes and dashes folded to ASCII (a replace per mark the text holds: str.translate is slow on non-ASCII text)."""
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.U)
 _NOT_ALNUM_ASCII = re.compile(r"[^0-9A-Za-z]+")
@@ -67,7 +88,9 @@ def key_words(folded: str) -> list[str]:
     """Words of a line already in its matching form (see words)."""
     found: list[str] = []
     for word in _WORD.findall(folded):
-        found.extend([word[i:i + 2] for i in range(max(1, len(word) - 1))] if _CJK.search(word) else [word])
+        found.extend(
+            [word[i : i + 2] for i in range(max(1, len(word) - 1))] if _CJK.search(word) else [word]
+        )
     return found
 
 
@@ -82,13 +105,14 @@ def squash_key(folded: str) -> str:
         return _NOT_ALNUM_ASCII.sub("", folded)
     return "".join(char for char in folded if char.isalnum())
 
+
 def segments(line: str) -> list[Segment]:
     """Split a <title> line at its separators; empty parts dropped."""
     parts: list[Segment] = []
     start, sep = 0, ""
     for match in _SEP.finditer(line):
-        if line[start:match.start()].strip():
-            parts.append(Segment(line[start:match.start()].strip(), start, match.start(), sep))
+        if line[start : match.start()].strip():
+            parts.append(Segment(line[start : match.start()].strip(), start, match.start(), sep))
             sep = match.group().strip() or "-"
         start = match.end()
     if line[start:].strip():
@@ -98,7 +122,8 @@ def segments(line: str) -> list[Segment]:
 
 def run_text(line: str, parts: list[Segment], first: int, last: int) -> str:
     """The <title> text of segments first..last, with their own separators."""
-    return line[parts[first].start:parts[last].end].strip()
+    return line[parts[first].start : parts[last].end].strip()
+
 
 @dataclass(frozen=True, eq=False)
 class Body:

@@ -11,6 +11,7 @@ or one said again and again. A topic named only in the body of a long text needs
 CHARS_PER_MENTION characters, a weak mention counting half toward it. Topics scoring under a quarter of the strongest are passed over; at most
 MAX_TAGS, the strongest first.
 """
+
 from __future__ import annotations
 
 import functools
@@ -98,7 +99,11 @@ def trie_pattern(words: list[str]) -> str:
 
 def _node_pattern(node: dict) -> str:
     """Regex for one node of the prefix tree."""
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -129,7 +134,11 @@ def stem_of(alias: str) -> str:
     lower = alias.lower()
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
-    return lower[:-1] if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 else lower
+    return (
+        lower[:-1]
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3
+        else lower
+    )
 
 
 @dataclass
@@ -203,7 +212,13 @@ class Taxonomy:
         found = self.pattern.findall(" " + text if self.padded else text)
         counts = Counter(map(self.forms.get, found))
         if counts.pop(None, 0):  # a spelling with other spaces than the alias (New  York)
-            counts.update(slot for spelling in found if spelling not in self.forms for slot in [self.slot_of(spelling)] if slot)
+            counts.update(
+                slot
+                for spelling in found
+                if spelling not in self.forms
+                for slot in [self.slot_of(spelling)]
+                if slot
+            )
         return counts
 
     def count(self, text: str) -> Counter[str]:
@@ -214,7 +229,9 @@ class Taxonomy:
                 counts[slot.topic] += times
         return counts
 
-    def _rows(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, list]:
+    def _rows(
+        self, title: str, paragraphs: Sequence[str], lang: str | None = None
+    ) -> dict[str, list]:
         """Mentions per topic as plain lists (this runs for every seed):
         [title, lead, body, weak, strong stems, weak stems, group]; a stem list may repeat a stem.
         In a story in `lang`, aliases that are another word in that language are left out.
@@ -222,7 +239,11 @@ class Taxonomy:
         rows: dict[str, list] = {}
         foreign = lang if lang in self.foreign else None
         body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
-        head = (self._spellings(title), 0), (self._spellings(paragraphs[0]) if paragraphs else (), 1), (body, 2)
+        head = (
+            (self._spellings(title), 0),
+            (self._spellings(paragraphs[0]) if paragraphs else (), 1),
+            (body, 2),
+        )
         for found, region in head:
             for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
                 topic = slot.topic
@@ -244,22 +265,40 @@ class Taxonomy:
         if self.pattern is None or not text:
             return []
         forms = self.forms
-        return [(slot, 1) for spelling in self.pattern.findall(" " + text if self.padded else text)
-                for slot in [forms.get(spelling) or self.slot_of(spelling)] if slot]
+        return [
+            (slot, 1)
+            for spelling in self.pattern.findall(" " + text if self.padded else text)
+            for slot in [forms.get(spelling) or self.slot_of(spelling)]
+            if slot
+        ]
 
-    def evidence(self, title: str, paragraphs: Sequence[str], lang: str | None = None) -> dict[str, Evidence]:
+    def evidence(
+        self, title: str, paragraphs: Sequence[str], lang: str | None = None
+    ) -> dict[str, Evidence]:
         """Each topic's mentions in the headline, the first paragraph and the rest."""
-        return {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in self._rows(title, paragraphs, lang).items()}
+        return {
+            topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5]))
+            for topic, r in self._rows(title, paragraphs, lang).items()
+        }
 
-    def decide(self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS, lang: str | None = None) -> Decision:
+    def decide(
+        self, title: str, paragraphs: Sequence[str], limit: int = MAX_TAGS, lang: str | None = None
+    ) -> Decision:
         """The topics a story (in language `lang`, if known) is about, strongest first, and why each other candidate was passed over."""
         rows = self._rows(title, paragraphs, lang)
         given, refused, mains = self._choose(rows, limit, True, sum(map(len, paragraphs)))
         reasons = {topic: _REASONS[why[0]].format(*why[1:]) for topic, why in refused.items()}
-        evidence = {topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5])) for topic, r in rows.items()}
-        return Decision(given, reasons, min(mains) if mains else None, evidence, tuple(sorted(mains)))
+        evidence = {
+            topic: Evidence(r[0], r[1], r[2], r[3], frozenset(r[4]), frozenset(r[5]))
+            for topic, r in rows.items()
+        }
+        return Decision(
+            given, reasons, min(mains) if mains else None, evidence, tuple(sorted(mains))
+        )
 
-    def _choose(self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0) -> tuple[tuple[str, ...], dict[str, tuple], tuple[str, ...]]:
+    def _choose(
+        self, rows: dict[str, list], limit: int, explain: bool = False, length: int = 0
+    ) -> tuple[tuple[str, ...], dict[str, tuple], tuple[str, ...]]:
         """The evidence rule over counted mentions: (topics given, refusals as (reason key, values...), main groups).
 
         The main group has the highest total score; groups that tie for it are all main (a story of sport and culture
@@ -269,7 +308,11 @@ class Taxonomy:
         """
         scores: dict[str, int] = {}
         totals: dict[str, int] = {}
-        title_weight, lead_weight, neutral = TITLE_WEIGHT, LEAD_WEIGHT, NEUTRAL_GROUPS  # locals: this runs for every seed
+        title_weight, lead_weight, neutral = (
+            TITLE_WEIGHT,
+            LEAD_WEIGHT,
+            NEUTRAL_GROUPS,
+        )  # locals: this runs for every seed
         for topic, row in rows.items():
             score = scores[topic] = title_weight * row[0] + lead_weight * row[1] + row[2] + row[3]
             group = row[6]
@@ -305,30 +348,44 @@ class Taxonomy:
             if scores[topic] < floor and not row[0]:  # the headline names it: never a minor mention
                 refused[topic] = ("share", scores[topic], top)
             elif body_only and scores[topic] - discount * row[3] < need:
-                refused[topic] = ("sparse_weak" if row[3] else "sparse", scores[topic] - discount * row[3], need, length)
+                refused[topic] = (
+                    "sparse_weak" if row[3] else "sparse",
+                    scores[topic] - discount * row[3],
+                    need,
+                    length,
+                )
             elif len(given) >= cap:
                 refused[topic] = ("full", len(given))
             else:
                 given.append(topic)
         return tuple(given), refused, mains
 
-    def tags(self, title: str, paragraphs: Sequence[str], limit: int, lang: str | None = None) -> tuple[str, ...]:
+    def tags(
+        self, title: str, paragraphs: Sequence[str], limit: int, lang: str | None = None
+    ) -> tuple[str, ...]:
         """The topics a story (in language `lang`, if known) is about, strongest first (see decide)."""
-        return self._choose(self._rows(title, paragraphs, lang), limit, False, sum(map(len, paragraphs)))[0]
+        return self._choose(
+            self._rows(title, paragraphs, lang), limit, False, sum(map(len, paragraphs))
+        )[0]
 
 
 _REASONS = {
     "weak_outside": "only weak aliases, and outside the story's main group",
     "weak": "only weak aliases",
-    "weak_few": "only weak aliases ({} distinct, {} mention(s)); needs " + f"{WEAK_DISTINCT} distinct and {WEAK_MINIMUM} mentions",
+    "weak_few": "only weak aliases ({} distinct, {} mention(s)); needs "
+    + f"{WEAK_DISTINCT} distinct and {WEAK_MINIMUM} mentions",
     "outside": "outside the story's main group ({}), not in the headline, with {} distinct strong alias(es) and score {}; needs "
-               + f"{OUTSIDE_DISTINCT} distinct and {OUTSIDE_MINIMUM}, or {OUTSIDE_REPEATED}",
+    + f"{OUTSIDE_DISTINCT} distinct and {OUTSIDE_MINIMUM}, or {OUTSIDE_REPEATED}",
     "low": "score {} is under {} and the headline does not name it",
     "share": "score {} is under " + f"{SHARE_OF_TOP:.0%}" + " of the strongest topic's {}",
     "full": "{} stronger topics given already",
-    "sparse": "named only in the body, score {:g} is under {:.1f} for a text of {:,} characters (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
-    "sparse_weak": "named only in the body, score {:g} (a weak mention counting " + f"{SPARSE_WEAK_WEIGHT:g}" + ") is under {:.1f} for a text of {:,} characters"
-                   " (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
+    "sparse": "named only in the body, score {:g} is under {:.1f} for a text of {:,} characters (one for each "
+    + f"{CHARS_PER_MENTION:,}"
+    + ")",
+    "sparse_weak": "named only in the body, score {:g} (a weak mention counting "
+    + f"{SPARSE_WEAK_WEIGHT:g}"
+    + ") is under {:.1f} for a text of {:,} characters"
+    " (one for each " + f"{CHARS_PER_MENTION:,}" + ")",
 }
 """Why a topic was passed over, by the key `_refusal` or `_choose` gives."""
 
@@ -350,7 +407,9 @@ def _refusal(row: list, score: int, group: str | None, mains: tuple[str, ...]) -
     if row[0]:
         return None
     if group and mains and group not in mains and group not in NEUTRAL_GROUPS:
-        if score < OUTSIDE_MINIMUM or (len(set(row[4])) < OUTSIDE_DISTINCT and score < OUTSIDE_REPEATED):
+        if score < OUTSIDE_MINIMUM or (
+            len(set(row[4])) < OUTSIDE_DISTINCT and score < OUTSIDE_REPEATED
+        ):
             return ("outside", " and ".join(sorted(mains)), len(set(row[4])), score)
         return None
     if group in NEUTRAL_GROUPS:
@@ -364,7 +423,10 @@ def _refusal(row: list, score: int, group: str | None, mains: tuple[str, ...]) -
 
 def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     """Compile topics (name -> Topic, or name -> aliases; the name is an alias too) into one regex and a lookup table."""
-    specs = {name: spec if isinstance(spec, Topic) else Topic(tuple(spec)) for name, spec in topics.items()}
+    specs = {
+        name: spec if isinstance(spec, Topic) else Topic(tuple(spec))
+        for name, spec in topics.items()
+    }
     exact: dict[str, Slot] = {}
     folded: dict[str, Slot] = {}
     for topic in sorted(specs):
@@ -372,15 +434,26 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
         weak = {" ".join(alias.split()) for alias in spec.weak}
         not_in: dict[str, set[str]] = {}
         for lang, alias in spec.not_in:
-            not_in.setdefault(" ".join(alias.split()).lower(), set()).add(lang)  # the word in any case
+            not_in.setdefault(" ".join(alias.split()).lower(), set()).add(
+                lang
+            )  # the word in any case
         own: dict[str, Slot] = {}
         for alias in (topic, *spec.aliases, *spec.weak):
             alias = " ".join(alias.split())
             if alias:
-                new = Slot(topic, alias, alias in weak, stem_of(alias), spec.group, frozenset(not_in.get(alias.lower(), ())))
-                for form in ({alias} if is_acronym(alias) else case_forms(alias)):
+                new = Slot(
+                    topic,
+                    alias,
+                    alias in weak,
+                    stem_of(alias),
+                    spec.group,
+                    frozenset(not_in.get(alias.lower(), ())),
+                )
+                for form in {alias} if is_acronym(alias) else case_forms(alias):
                     slot = own.get(form)
-                    if slot is None or (new.weak and not slot.weak):  # marked weak: weak in every spelling
+                    if slot is None or (
+                        new.weak and not slot.weak
+                    ):  # marked weak: weak in every spelling
                         own[form] = new
         for form, slot in own.items():
             (exact if is_acronym(slot.alias) else folded).setdefault(form, slot)
@@ -391,7 +464,9 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
             for form in case_forms(phrase) if phrase else ():
                 folded.setdefault(form, excluded)
     forms = {**folded, **exact}
-    acronyms = frozenset(form for form, slot in exact.items() if slot.topic and form.replace(".", "").isalnum())
+    acronyms = frozenset(
+        form for form, slot in exact.items() if slot.topic and form.replace(".", "").isalnum()
+    )
     foreign = frozenset(lang for spec in specs.values() for lang, _ in spec.not_in)
     if not forms:
         return Taxonomy(specs, None, forms, acronyms, False, foreign)
@@ -402,7 +477,14 @@ def build_taxonomy(topics: Mapping[str, Topic | tuple[str, ...]]) -> Taxonomy:
     # lookbehind at every position.
     padded = all(_WORD_START.match(form) for form in forms)
     head = r"\W(" if padded else r"(?<!\w)(?:"
-    return Taxonomy(specs, re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"), forms, acronyms, padded, foreign)
+    return Taxonomy(
+        specs,
+        re.compile(head + trie_pattern(sorted(forms)) + r")(?!\w)"),
+        forms,
+        acronyms,
+        padded,
+        foreign,
+    )
 
 
 EMPTY_TAXONOMY = Taxonomy({}, None, {}, frozenset())

@@ -1,4 +1,5 @@
 """Read taxonomy files (built-in and the site's), checking them with line numbers."""
+
 from __future__ import annotations
 
 import functools
@@ -12,9 +13,11 @@ from sitegen.config import ConvertConfig
 from sitegen.convert.topics import BUILT_IN, Taxonomy, Topic, cached_taxonomy
 from sitegen.errors import ConfigError, Problem
 
-_HINT = ("Write one topic per line as `Topic: [alias, alias]`, or `Topic: {aliases: [...], weak: [...], except: [...], group: name,"
-         " not_in: {de: [alias]}}`"
-         " (or `Topic: false` to drop a built-in topic).")
+_HINT = (
+    "Write one topic per line as `Topic: [alias, alias]`, or `Topic: {aliases: [...], weak: [...], except: [...], group: name,"
+    " not_in: {de: [alias]}}`"
+    " (or `Topic: false` to drop a built-in topic)."
+)
 _T = TypeVar("_T")
 _KEYS = {"aliases": "aliases", "weak": "weak", "except": "excluded"}
 """Keys of a topic written as a mapping that hold lists of texts (and the Topic field each fills)."""
@@ -41,7 +44,12 @@ def _texts(path: str, what: str, node: yaml.Node, problems: list[Problem]) -> tu
     elif isinstance(node, yaml.SequenceNode):
         items = []
         for item in node.value:
-            if isinstance(item, yaml.ScalarNode) and isinstance(value := _value(item), (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            if (
+                isinstance(item, yaml.ScalarNode)
+                and isinstance(value := _value(item), (str, int, float))
+                and not isinstance(value, bool)
+                and str(value).strip()
+            ):
                 items.append(str(value).strip())
             else:
                 problems.append(_problem(path, item, f"{what} must be a non-empty text."))
@@ -50,18 +58,39 @@ def _texts(path: str, what: str, node: yaml.Node, problems: list[Problem]) -> tu
     return ()
 
 
-def _not_in(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+def _not_in(
+    path: str, name: str, node: yaml.Node, problems: list[Problem]
+) -> tuple[tuple[str, str], ...]:
     """`not_in: {de: [war]}`: per language code, aliases that are another word in a story in that language."""
     if not isinstance(node, yaml.MappingNode):
-        problems.append(_problem(path, node, f"`not_in` of topic `{name}` must map language codes to aliases, such as `{{de: [war]}}`."))
+        problems.append(
+            _problem(
+                path,
+                node,
+                f"`not_in` of topic `{name}` must map language codes to aliases, such as `{{de: [war]}}`.",
+            )
+        )
         return ()
     pairs: list[tuple[str, str]] = []
     for key, value in node.value:
         lang = _value(key) if isinstance(key, yaml.ScalarNode) else None
-        if not isinstance(lang, str) or not lang.strip() or not lang.strip().replace("-", "").isalpha():
-            problems.append(_problem(path, key, f"`not_in` of topic `{name}` needs language codes such as `de` or `fr` as keys."))
+        if (
+            not isinstance(lang, str)
+            or not lang.strip()
+            or not lang.strip().replace("-", "").isalpha()
+        ):
+            problems.append(
+                _problem(
+                    path,
+                    key,
+                    f"`not_in` of topic `{name}` needs language codes such as `de` or `fr` as keys.",
+                )
+            )
             continue
-        pairs += [(lang.strip().lower(), alias) for alias in _texts(path, f"alias under `not_in` of topic `{name}`", value, problems)]
+        pairs += [
+            (lang.strip().lower(), alias)
+            for alias in _texts(path, f"alias under `not_in` of topic `{name}`", value, problems)
+        ]
     return tuple(pairs)
 
 
@@ -79,15 +108,31 @@ def _mapping(path: str, name: str, node: yaml.MappingNode, problems: list[Proble
         elif word == "group" and group is None:
             group = _value(value) if isinstance(value, yaml.ScalarNode) else None
             if not isinstance(group, str) or not group.strip():
-                problems.append(_problem(path, value, f"group of topic `{name}` must be a name such as `sport`."))
+                problems.append(
+                    _problem(
+                        path, value, f"group of topic `{name}` must be a name such as `sport`."
+                    )
+                )
                 group = ""
         elif word == "not_in" and not_in is None:
             not_in = _not_in(path, name, value, problems)
         elif word in _KEYS or word in ("group", "not_in"):
             problems.append(_problem(path, key, f"topic `{name}` has `{word}` twice."))
         else:
-            problems.append(_problem(path, key, f"topic `{name}` has an unknown key `{word}`: use aliases, weak, except, group or not_in."))
-    return Topic(fields.get("aliases", ()), fields.get("weak", ()), fields.get("excluded", ()), (group or "").strip() or None, not_in or ())
+            problems.append(
+                _problem(
+                    path,
+                    key,
+                    f"topic `{name}` has an unknown key `{word}`: use aliases, weak, except, group or not_in.",
+                )
+            )
+    return Topic(
+        fields.get("aliases", ()),
+        fields.get("weak", ()),
+        fields.get("excluded", ()),
+        (group or "").strip() or None,
+        not_in or (),
+    )
 
 
 def _topic(path: str, name: str, node: yaml.Node, problems: list[Problem]) -> Topic | None:
@@ -108,11 +153,24 @@ def parse_topics(text: str, path: str, loader: type = yaml.SafeLoader) -> dict[s
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise ConfigError(f"{path}: invalid YAML", [Problem(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}.", "Check the indentation and quoting on that line.")]) from None
+        raise ConfigError(
+            f"{path}: invalid YAML",
+            [
+                Problem(
+                    path,
+                    mark.line + 1 if mark else None,
+                    f"invalid YAML: {exc.problem}.",
+                    "Check the indentation and quoting on that line.",
+                )
+            ],
+        ) from None
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
-        raise ConfigError(f"{path}: not a mapping", [_problem(path, root, "the taxonomy must be a mapping of topic names to alias lists.")])
+        raise ConfigError(
+            f"{path}: not a mapping",
+            [_problem(path, root, "the taxonomy must be a mapping of topic names to alias lists.")],
+        )
     topics: dict[str, Topic | None] = {}
     problems: list[Problem] = []
     for key, value in root.value:
@@ -131,14 +189,20 @@ def parse_topics(text: str, path: str, loader: type = yaml.SafeLoader) -> dict[s
 @functools.lru_cache(maxsize=1)
 def built_in_topics() -> dict[str, Topic | None]:
     """The taxonomy shipped with sitegen (sitegen/data/topics.yaml)."""
-    return parse_topics(BUILT_IN.read_text(encoding="utf-8"), "sitegen/data/topics.yaml", getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return parse_topics(
+        BUILT_IN.read_text(encoding="utf-8"),
+        "sitegen/data/topics.yaml",
+        getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
 
 
 def _union(*lists: tuple[_T, ...]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
-def merge_topics(base: Mapping[str, Topic | None], extra: Mapping[str, Topic | None]) -> dict[str, Topic]:
+def merge_topics(
+    base: Mapping[str, Topic | None], extra: Mapping[str, Topic | None]
+) -> dict[str, Topic]:
     """Site topics add aliases, weak aliases and excluded phrases to built-in ones, add new topics, or drop one with `false`.
 
     An alias the site marks weak is weak even where the built-in file has it strong; a site's group replaces the built-in one.
@@ -150,8 +214,13 @@ def merge_topics(base: Mapping[str, Topic | None], extra: Mapping[str, Topic | N
             continue
         old = merged.get(name, Topic())
         weak = _union(old.weak, topic.weak)
-        merged[name] = Topic(tuple(a for a in _union(old.aliases, topic.aliases) if a not in weak), weak,
-                             _union(old.excluded, topic.excluded), topic.group or old.group, _union(old.not_in, topic.not_in))
+        merged[name] = Topic(
+            tuple(a for a in _union(old.aliases, topic.aliases) if a not in weak),
+            weak,
+            _union(old.excluded, topic.excluded),
+            topic.group or old.group,
+            _union(old.not_in, topic.not_in),
+        )
     return merged
 
 
@@ -163,7 +232,17 @@ def read_site_topics(site_root: Path, config: ConvertConfig) -> dict[str, Topic 
     try:
         text = site_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ConfigError(f"{config.taxonomy}: not UTF-8", [Problem(config.taxonomy, None, "the taxonomy file is not UTF-8 text.", "Save it as UTF-8.")]) from None
+        raise ConfigError(
+            f"{config.taxonomy}: not UTF-8",
+            [
+                Problem(
+                    config.taxonomy,
+                    None,
+                    "the taxonomy file is not UTF-8 text.",
+                    "Save it as UTF-8.",
+                )
+            ],
+        ) from None
     return parse_topics(text, config.taxonomy)
 
 

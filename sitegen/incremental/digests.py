@@ -15,6 +15,7 @@ show it:
 
 Any other type is an error: a value no digest covers cannot reach a template.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -58,7 +59,17 @@ def _moment(value: date | time) -> str:
     return "d" + value.isoformat() + str(getattr(value, "tzinfo", ""))
 
 
-_DIRECT: dict[type, Callable[[Any], str]] = {str: _text, Briefing: _rev, type(None): _plain, bool: _plain, int: _plain, float: _plain, datetime: _moment, date: _moment, time: _moment}
+_DIRECT: dict[type, Callable[[Any], str]] = {
+    str: _text,
+    Briefing: _rev,
+    type(None): _plain,
+    bool: _plain,
+    int: _plain,
+    float: _plain,
+    datetime: _moment,
+    date: _moment,
+    time: _moment,
+}
 _revs = operator.attrgetter("rev")  # only a Briefing has a `rev`
 
 
@@ -76,7 +87,9 @@ class Digests:
             return "s" + value if "\0" not in value else "r" + repr(value)
         if kind is Briefing:
             return "b" + value.rev
-        if (kind is tuple or kind is list) and value and type(value[0]) is Briefing:  # made for one page: not memoized
+        if (
+            (kind is tuple or kind is list) and value and type(value[0]) is Briefing
+        ):  # made for one page: not memoized
             try:
                 return "B" + digest_text(list(map(_revs, value)))
             except AttributeError:  # not all briefings
@@ -95,18 +108,36 @@ class Digests:
 
     def _compute(self, value: Any) -> str:
         if isinstance(value, Topic):
-            return "T" + digest_text([_text(value.name), value.slug, value.url, *map(_revs, value.briefings)])
+            return "T" + digest_text(
+                [_text(value.name), value.slug, value.url, *map(_revs, value.briefings)]
+            )
         if isinstance(value, Period):
-            return "P" + digest_text([str(value.year), str(value.month), value.url, *map(_revs, value.briefings)])
+            return "P" + digest_text(
+                [str(value.year), str(value.month), value.url, *map(_revs, value.briefings)]
+            )
         if isinstance(value, SiteConfig):
-            return "C" + (value.fingerprint or digest_text([_text(repr(dataclasses.replace(value, root=type(value.root)("."))))]))
+            return "C" + (
+                value.fingerprint
+                or digest_text(
+                    [_text(repr(dataclasses.replace(value, root=type(value.root)("."))))]
+                )
+            )
         if isinstance(value, (tuple, list)):
             return "L" + digest_text(list(map(self.of, value)))
         if isinstance(value, dict):
-            return "M" + digest_text([f"{self.of(k)}={self.of(v)}" for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))])
+            return "M" + digest_text(
+                [
+                    f"{self.of(k)}={self.of(v)}"
+                    for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))
+                ]
+            )
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return type(value).__name__ + digest_text([self.of(getattr(value, f.name)) for f in dataclasses.fields(value)])
-        raise TypeError(f"no digest for a {type(value).__name__} in a page's context: add it to digests.py")
+            return type(value).__name__ + digest_text(
+                [self.of(getattr(value, f.name)) for f in dataclasses.fields(value)]
+            )
+        raise TypeError(
+            f"no digest for a {type(value).__name__} in a page's context: add it to digests.py"
+        )
 
     def of_context(self, head: str, context: dict[str, Any], keys: frozenset[str] | None) -> str:
         """The fingerprint of a page: `head` (salt and kind) and the digests of the context's `keys` (None: all)."""

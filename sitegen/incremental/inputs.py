@@ -1,4 +1,5 @@
 """What a build reads, as names, sizes and times: the cheap look that decides what to redo."""
+
 from __future__ import annotations
 
 import functools
@@ -16,7 +17,9 @@ from sitegen.convert.seedfiles import scan_seed_files
 from sitegen.incremental.state import digest
 
 BUILT_IN_TAXONOMY = Path(__file__).parents[1] / "data" / "topics.yaml"
-BUILT_IN_THEME = Path(__file__).parents[1] / "theme"  # as render.templates.BUILTIN_THEME, without importing Jinja
+BUILT_IN_THEME = (
+    Path(__file__).parents[1] / "theme"
+)  # as render.templates.BUILTIN_THEME, without importing Jinja
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one scan, one digest
@@ -48,7 +51,9 @@ def _seeds(folder: Path) -> tuple[tuple[str, int, int], ...]:
     except (FileNotFoundError, NotADirectoryError):
         return ()
     listed = [(name, st.st_mtime_ns, st.st_size) for name, st in found.seeds.items()]
-    listed += [(name, -1, -1) for name in found.broken + found.skipped]  # a looping or dangling link, not a seed
+    listed += [
+        (name, -1, -1) for name in found.broken + found.skipped
+    ]  # a looping or dangling link, not a seed
     return tuple(sorted(listed))
 
 
@@ -62,7 +67,13 @@ def _file_text(path: Path) -> str:
 def scan_inputs(config: SiteConfig, with_seeds: bool = True) -> Inputs:
     """List the seeds (when converting) and the content files."""
     seeds = _seeds(config.seeds_dir) if with_seeds else ()
-    settings = repr(config.convert) + _file_text(config.root / config.convert.taxonomy) + _file_text(BUILT_IN_TAXONOMY) if with_seeds else ""
+    settings = (
+        repr(config.convert)
+        + _file_text(config.root / config.convert.taxonomy)
+        + _file_text(BUILT_IN_TAXONOMY)
+        if with_seeds
+        else ""
+    )
     return Inputs(seeds, scan_content(config.content_dir, config.root), settings)
 
 
@@ -101,5 +112,10 @@ def theme_digest(config: SiteConfig) -> str:
         h.update(str(theme).encode("utf-8", "surrogatepass") + b"\0\0")
         for path in sorted(theme.rglob("*")) if theme.is_dir() else ():
             if path.is_file():
-                h.update(path.relative_to(theme).as_posix().encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes() + b"\0")
+                h.update(
+                    path.relative_to(theme).as_posix().encode("utf-8", "surrogatepass")
+                    + b"\0"
+                    + path.read_bytes()
+                    + b"\0"
+                )
     return h.hexdigest()[:16]

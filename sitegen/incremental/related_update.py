@@ -17,6 +17,7 @@ edit) changes nothing, and then the bulky term index is not even loaded from the
 Any other change (a briefing added, removed or moved in site order, other settings, other
 code) redoes all.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,9 +48,24 @@ class RelatedMemo:
     The term index may be a loader (the cache reads it on first use) instead of the index.
     """
 
-    def __init__(self, key: str, order: str, revs: list[str], text_keys: list[str], facts: list[tuple], chosen: list[tuple[int, ...]],
-                 index: TermIndex | Callable[[], TermIndex] | None) -> None:
-        self.key, self.order, self.revs, self.text_keys, self.facts, self.chosen = key, order, revs, text_keys, facts, chosen
+    def __init__(
+        self,
+        key: str,
+        order: str,
+        revs: list[str],
+        text_keys: list[str],
+        facts: list[tuple],
+        chosen: list[tuple[int, ...]],
+        index: TermIndex | Callable[[], TermIndex] | None,
+    ) -> None:
+        self.key, self.order, self.revs, self.text_keys, self.facts, self.chosen = (
+            key,
+            order,
+            revs,
+            text_keys,
+            facts,
+            chosen,
+        )
         self._index = index
 
     @property
@@ -97,12 +113,18 @@ def _facts(b: Briefing) -> tuple:
     return (b.source, b.date.timestamp() if b.date else None)
 
 
-def term_stats(index: TermIndex | None, terms: list[set[str]], changed: Sequence[int]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
+def term_stats(
+    index: TermIndex | None, terms: list[set[str]], changed: Sequence[int]
+) -> tuple[dict[str, list[int]], dict[str, int], dict[str, int]]:
     """related.term_weights and the term counts: updated from the index when few terms changed.
 
     `changed`: the positions whose terms differ from the index's.
     """
-    touched = set().union(*(terms[i] ^ index.terms[i] for i in changed)) if index is not None and changed else set()
+    touched = (
+        set().union(*(terms[i] ^ index.terms[i] for i in changed))
+        if index is not None and changed
+        else set()
+    )
     if index is None or len(touched) > MAX_TOUCHED:
         counts = Counter(chain.from_iterable(terms))
         return (*related.term_weights(terms, counts), counts)
@@ -127,12 +149,18 @@ def term_stats(index: TermIndex | None, terms: list[set[str]], changed: Sequence
     return followed, weights, counts
 
 
-def _affected(index: TermIndex, terms: list[set[str]], moved: Sequence[int], followed: dict, weights: dict) -> set[int]:
+def _affected(
+    index: TermIndex, terms: list[set[str]], moved: Sequence[int], followed: dict, weights: dict
+) -> set[int]:
     """Positions whose related briefings can differ when those in `moved` changed terms or facts."""
     gained_or_lost: set[str] = set()
     for i in moved:
         gained_or_lost |= terms[i] ^ index.terms[i]
-    hot = {t for t in gained_or_lost if index.weights.get(t) != weights.get(t) or t in followed or t in index.followed}
+    hot = {
+        t
+        for t in gained_or_lost
+        if index.weights.get(t) != weights.get(t) or t in followed or t in index.followed
+    }
     affected = set(moved)
     if hot:
         affected.update(i for i, these in enumerate(terms) if not these.isdisjoint(hot))
@@ -143,20 +171,26 @@ def _affected(index: TermIndex, terms: list[set[str]], moved: Sequence[int], fol
     return affected
 
 
-def _found(briefings: list[Briefing], chosen: list[tuple[int, ...]]) -> dict[str, tuple[Briefing, ...]]:
+def _found(
+    briefings: list[Briefing], chosen: list[tuple[int, ...]]
+) -> dict[str, tuple[Briefing, ...]]:
     """Positions -> today's objects (their titles show)."""
     get = briefings.__getitem__
     return {b.url: tuple(map(get, picks)) for b, picks in zip(briefings, chosen, strict=True)}
 
 
-def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[dict[str, tuple[Briefing, ...]], RelatedMemo | None]:
+def update_related(
+    site: Site, count: int, memo: RelatedMemo | None
+) -> tuple[dict[str, tuple[Briefing, ...]], RelatedMemo | None]:
     """Related briefings of every briefing of the site, and the memo for next time."""
     briefings = site.briefings
     if count <= 0 or len(briefings) < 2:
         return {}, None
     key, order = _code_key(count), _digest("\n".join([b.url for b in briefings]))
     revs = [b.rev for b in briefings]
-    if not (isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order):  # an older cache holds something else
+    if not (
+        isinstance(memo, RelatedMemo) and memo.key == key and memo.order == order
+    ):  # an older cache holds something else
         return _afresh(briefings, count, key, order, revs)
     text_keys, facts = list(memo.text_keys), list(memo.facts)
     moved = []  # positions whose terms or facts may differ
@@ -166,7 +200,9 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
             if text_keys[i] != memo.text_keys[i] or facts[i] != memo.facts[i]:
                 moved.append(i)
     if not moved:
-        return _found(briefings, memo.chosen), RelatedMemo(key, order, revs, text_keys, facts, memo.chosen, memo._index)
+        return _found(briefings, memo.chosen), RelatedMemo(
+            key, order, revs, text_keys, facts, memo.chosen, memo._index
+        )
     index = memo.index
     if index is None or len(index.terms) != len(briefings):
         return _afresh(briefings, count, key, order, revs)
@@ -177,20 +213,34 @@ def update_related(site: Site, count: int, memo: RelatedMemo | None) -> tuple[di
     retermed = [i for i in moved if terms[i] != index.terms[i]]
     followed, weights, counts = term_stats(index, terms, retermed)
     only = _affected(index, terms, moved, followed, weights)
-    fresh = related.find_related(briefings, count, only=only, terms=terms, stats=(followed, weights))
+    fresh = related.find_related(
+        briefings, count, only=only, terms=terms, stats=(followed, weights)
+    )
     position = {b.url: i for i, b in enumerate(briefings)}
     chosen = list(memo.chosen)
     for url, picked in fresh.items():
         chosen[position[url]] = tuple([position[b.url] for b in picked])
     new_index = TermIndex(terms, followed, weights, counts) if retermed else index
-    return _found(briefings, chosen), RelatedMemo(key, order, revs, text_keys, facts, chosen, new_index)
+    return _found(briefings, chosen), RelatedMemo(
+        key, order, revs, text_keys, facts, chosen, new_index
+    )
 
 
-def _afresh(briefings: list[Briefing], count: int, key: str, order: str, revs: list[str]) -> tuple[dict, RelatedMemo]:
+def _afresh(
+    briefings: list[Briefing], count: int, key: str, order: str, revs: list[str]
+) -> tuple[dict, RelatedMemo]:
     terms = [related.terms_of(b) for b in briefings]
     followed, weights, counts = term_stats(None, terms, ())
     fresh = related.find_related(briefings, count, terms=terms, stats=(followed, weights))
     position = {b.url: i for i, b in enumerate(briefings)}
     chosen = [tuple([position[b.url] for b in fresh[b.url]]) for b in briefings]
-    memo = RelatedMemo(key, order, revs, [_text_key(b) for b in briefings], [_facts(b) for b in briefings], chosen, TermIndex(terms, followed, weights, counts))
+    memo = RelatedMemo(
+        key,
+        order,
+        revs,
+        [_text_key(b) for b in briefings],
+        [_facts(b) for b in briefings],
+        chosen,
+        TermIndex(terms, followed, weights, counts),
+    )
     return fresh, memo

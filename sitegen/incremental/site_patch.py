@@ -7,6 +7,7 @@ as in every build, by the digest of each page's context (pages.py). Every other 
 the full way (taxonomy.build_site), which this equals by construction: tests build both
 ways and compare the output byte for byte.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,7 +35,11 @@ def edited(previous: Site, briefings: list[Briefing]) -> dict[str, Briefing] | N
         if old is None:
             return None
         if old is not b:
-            if old.slug != b.slug or old.date != b.date or [t.slug for t in old.tags] != [t.slug for t in b.tags]:
+            if (
+                old.slug != b.slug
+                or old.date != b.date
+                or [t.slug for t in old.tags] != [t.slug for t in b.tags]
+            ):
                 return None
             changes[b.url] = b
     return changes
@@ -57,14 +62,26 @@ def patch_site(previous: Site, changes: dict[str, Briefing]) -> Site:
     topics = [_topic(t, swapped(t.briefings)) if t.slug in slugs else t for t in previous.topics]
     months = {b.month_url for b in changes.values()}
     years = {b.year_url for b in changes.values()}
-    site = Site(briefings, topics,
-                [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in years else p for p in previous.years],
-                [Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in months else p for p in previous.months],
-                dict(previous.neighbours))
+    site = Site(
+        briefings,
+        topics,
+        [
+            Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in years else p
+            for p in previous.years
+        ],
+        [
+            Period(p.year, p.month, p.url, swapped(p.briefings)) if p.url in months else p
+            for p in previous.months
+        ],
+        dict(previous.neighbours),
+    )
     last = len(briefings) - 1
     for i in positions:
         for j in range(max(0, i - 1), min(last, i + 1) + 1):
-            site.neighbours[briefings[j].url] = (briefings[j - 1] if j > 0 else None, briefings[j + 1] if j < last else None)
+            site.neighbours[briefings[j].url] = (
+                briefings[j - 1] if j > 0 else None,
+                briefings[j + 1] if j < last else None,
+            )
     return site
 
 

@@ -9,6 +9,7 @@ and a build killed at any moment leaves the last whole state. A part that cannot
 costs a full build, nothing more. `sitegen serve` keeps the state in memory between
 rebuilds and writes it at exit.
 """
+
 from __future__ import annotations
 
 import errno
@@ -38,15 +39,21 @@ class BuildState:
 
     version: str = __version__
     salt: str = ""
-    content: dict[str, tuple[int, int, Briefing | None, Problem | None]] = field(default_factory=dict)
+    content: dict[str, tuple[int, int, Briefing | None, Problem | None]] = field(
+        default_factory=dict
+    )
     pages: dict[str, str] = field(default_factory=dict)
     extra_files: list[str] = field(default_factory=list)  # e.g. the search index
     output_id: tuple[int, int] | None = None
     related: object = None  # related_update.RelatedMemo: what related briefings were chosen from
-    spare_pages: dict[str, str] = field(default_factory=dict)  # the site before output/, kept beside it (write.py)
+    spare_pages: dict[str, str] = field(
+        default_factory=dict
+    )  # the site before output/, kept beside it (write.py)
     spare_extra: list[str] = field(default_factory=list)
     spare_id: tuple[int, int] | None = None
-    template_use: dict = field(default_factory=dict)  # template -> template_use.TemplateUse, under this salt
+    template_use: dict = field(
+        default_factory=dict
+    )  # template -> template_use.TemplateUse, under this salt
 
 
 _META = ("version", "salt", "extra_files", "output_id", "spare_extra", "spare_id", "template_use")
@@ -64,7 +71,9 @@ def _flat_content(content: dict) -> dict:
     for rel, (mtime, size, b, problem) in content.items():
         if b is not None:
             values = list(_values(b))
-            values[_TAGS] = tuple([tags.get(id(t)) or tags.setdefault(id(t), (t.name, t.slug, t.url)) for t in b.tags])
+            values[_TAGS] = tuple(
+                [tags.get(id(t)) or tags.setdefault(id(t), (t.name, t.slug, t.url)) for t in b.tags]
+            )
             b = tuple(values)
         flat[rel] = (mtime, size, b, problem)
     return flat
@@ -77,7 +86,9 @@ def _content(flat: dict, tags: dict[tuple, TagRef] | None = None) -> dict:
     for rel, (mtime, size, values, problem) in flat.items():
         if values is not None:
             values = list(values)
-            values[_TAGS] = tuple([tags.get(t) or tags.setdefault(t, TagRef(*t)) for t in values[_TAGS]])
+            values[_TAGS] = tuple(
+                [tags.get(t) or tags.setdefault(t, TagRef(*t)) for t in values[_TAGS]]
+            )
             values = Briefing(*values)
         content[rel] = (mtime, size, values, problem)
     return content
@@ -174,9 +185,13 @@ class _Parts:
     def _write(self, parts: dict[str, bytes], replace_all: bool) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=60, isolation_level=None)) as db:
-            db.execute("PRAGMA journal_mode=WAL")  # a commit is one append, no fsync of the whole file
+            db.execute(
+                "PRAGMA journal_mode=WAL"
+            )  # a commit is one append, no fsync of the whole file
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS part (name TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS part (name TEXT PRIMARY KEY, data BLOB NOT NULL)"
+            )
             db.execute("BEGIN IMMEDIATE")
             try:
                 if replace_all:
@@ -190,7 +205,9 @@ class _Parts:
     def _os_error(self, exc: sqlite3.Error) -> Exception:
         code = getattr(exc, "sqlite_errorcode", None)
         if code == 5:  # SQLITE_BUSY
-            return SitegenError(f"{self.path}: another sitegen is using the build cache.\n  Wait for it to finish, then run the command again.")
+            return SitegenError(
+                f"{self.path}: another sitegen is using the build cache.\n  Wait for it to finish, then run the command again."
+            )
         number = _ERRNO.get(code & 0xFF if code else 0, errno.EIO)
         return OSError(number, os.strerror(number), str(self.path))
 
@@ -214,7 +231,9 @@ class StateStore:
         self._saved_content: dict = {}  # the entries the file holds: a shard is rewritten when one of its own differs
         self._saved_index: object = None  # the term index the file holds
         self._on_disk = True  # False once forget() emptied the file
-        self.inputs: object = None  # serve: the last inputs.Inputs scanned, updated from the watcher's paths
+        self.inputs: object = (
+            None  # serve: the last inputs.Inputs scanned, updated from the watcher's paths
+        )
         self.plan: object = None  # serve: the last site_patch.Plan
         self.pages: object = None  # serve: (inputs digest, view, pages) of the last build without problems (build.py)
 
@@ -240,20 +259,31 @@ class StateStore:
                 self._state = None
             if self._state is None:
                 self._state, self._saved_content, self._saved_index = BuildState(), {}, None
-            elif self.in_memory:  # serve holds it all until exit, when it rewrites the file: read everything now
+            elif (
+                self.in_memory
+            ):  # serve holds it all until exit, when it rewrites the file: read everything now
                 getattr(self._state.related, "index", None)
         return self._state
 
     def _decode(self, parts: dict[str, bytes]) -> BuildState | None:
         meta = _loads(parts["meta"]) if "meta" in parts else None
-        if not isinstance(meta, dict) or meta.get("version") != __version__ or meta.get("format") != FORMAT:
+        if (
+            not isinstance(meta, dict)
+            or meta.get("version") != __version__
+            or meta.get("format") != FORMAT
+        ):
             return None
         content: dict = {}
         tags: dict[tuple, TagRef] = {}
         for name in sorted(parts):
             if name.startswith("content/"):
                 content.update(_content(_loads(parts[name]), tags))
-        state = BuildState(content=content, pages=_loads(parts["pages"]), spare_pages=_loads(parts["spare_pages"]), related=_loads(parts["related"]))
+        state = BuildState(
+            content=content,
+            pages=_loads(parts["pages"]),
+            spare_pages=_loads(parts["spare_pages"]),
+            related=_loads(parts["related"]),
+        )
         for key in _META:
             setattr(state, key, meta[key])
         if state.related is not None:
@@ -279,8 +309,13 @@ class StateStore:
             self._write(state, stamp)
 
     def _write(self, state: BuildState, stamp: Stamp) -> None:
-        parts = {"stamp": _dumps(stamp), "meta": _dumps({"format": FORMAT, **{key: getattr(state, key) for key in _META}}),
-                 "pages": _dumps(state.pages), "spare_pages": _dumps(state.spare_pages), "related": _dumps(state.related)}
+        parts = {
+            "stamp": _dumps(stamp),
+            "meta": _dumps({"format": FORMAT, **{key: getattr(state, key) for key in _META}}),
+            "pages": _dumps(state.pages),
+            "spare_pages": _dumps(state.spare_pages),
+            "related": _dumps(state.related),
+        }
         replace_all = not self._on_disk or not self._saved_content
         saved = {} if replace_all else self._saved_content
         dirty = {_shard(rel) for rel, entry in state.content.items() if saved.get(rel) is not entry}
@@ -299,7 +334,11 @@ class StateStore:
             state.related.index  # noqa: B018 - read it before the file is replaced
             parts["related/index"] = _dumps(state.related.loaded_index)
         self._parts.write(parts, replace_all)
-        self._saved_content, self._saved_index, self._on_disk = dict(state.content), index or self._saved_index, True
+        self._saved_content, self._saved_index, self._on_disk = (
+            dict(state.content),
+            index or self._saved_index,
+            True,
+        )
         for name in _OLD_FILES:
             _unlink(self.cache_dir / name)
 
@@ -340,4 +379,6 @@ def digest(value: object) -> str:
     """A stable digest of plain data (strings, numbers, tuples, lists; no sets or dicts)."""
     import hashlib
 
-    return hashlib.sha1(pickle.dumps(value, protocol=4)).hexdigest()  # deterministic for these types; fast
+    return hashlib.sha1(
+        pickle.dumps(value, protocol=4)
+    ).hexdigest()  # deterministic for these types; fast

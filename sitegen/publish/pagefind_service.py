@@ -4,6 +4,7 @@ The `pagefind` package's own client waits 0.1 s before reading each answer (1.5.
 a thousand records take 100 s; this one sends a request and reads its answer at once. Requests
 and answers are base64-encoded JSON, each followed by a comma.
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,14 +30,21 @@ class Index:
     """One Pagefind index in a service process of its own; close() always ends the process."""
 
     def __init__(self, binary: Path, config: dict | None = None) -> None:
-        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            [str(binary), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self._buffer = b""
         self._message_id = 0
         self._index_id = self._send({"type": "NewIndex", "config": config})["index_id"]
 
     def _send(self, payload: dict) -> dict:
         self._message_id += 1
-        request = base64.b64encode(json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8"))
+        request = base64.b64encode(
+            json.dumps({"message_id": self._message_id, "payload": payload}).encode("utf-8")
+        )
         stdin, stdout = self._process.stdin, self._process.stdout
         assert stdin is not None and stdout is not None
         try:
@@ -44,7 +52,9 @@ class Index:
             stdin.flush()
         except BrokenPipeError:
             raise PagefindError("Pagefind's service stopped") from None
-        while True:  # the answer to this message (Pagefind may send others, such as progress, first)
+        while (
+            True
+        ):  # the answer to this message (Pagefind may send others, such as progress, first)
             while b"," not in self._buffer:
                 chunk = stdout.read1(1 << 16)
                 if not chunk:
@@ -59,11 +69,32 @@ class Index:
             raise PagefindError(reply.get("message", "unknown error"))
         return reply
 
-    def add_record(self, url: str, content: str, language: str, meta: dict, filters: dict, sort: dict) -> None:
-        self._send({"type": "AddRecord", "index_id": self._index_id, "url": url, "content": content, "language": language, "meta": meta, "filters": filters, "sort": sort})
+    def add_record(
+        self, url: str, content: str, language: str, meta: dict, filters: dict, sort: dict
+    ) -> None:
+        self._send(
+            {
+                "type": "AddRecord",
+                "index_id": self._index_id,
+                "url": url,
+                "content": content,
+                "language": language,
+                "meta": meta,
+                "filters": filters,
+                "sort": sort,
+            }
+        )
 
     def add_html(self, content: str, source_path: str) -> None:
-        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": source_path, "url": None, "file_contents": content})
+        self._send(
+            {
+                "type": "AddFile",
+                "index_id": self._index_id,
+                "file_path": source_path,
+                "url": None,
+                "file_contents": content,
+            }
+        )
 
     def write(self, output_path: Path) -> None:
         """Write the index's files into output_path. They are asked for and written here, not by

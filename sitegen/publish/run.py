@@ -1,4 +1,5 @@
 """Render planned pages and write them, on every core: one page -> bytes -> write.py."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,7 +18,9 @@ from sitegen.render.templates import Renderer, make_env
 _job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
 
 
-_envs: dict[str, object] = {}  # serve: one Jinja environment (compiled templates) while config and theme stay the same
+_envs: dict[
+    str, object
+] = {}  # serve: one Jinja environment (compiled templates) while config and theme stay the same
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -82,7 +85,14 @@ def _render_chunk(pages: Sequence[Page]) -> list[bool]:
     return [write_file(root, published, page.path, renderer.page_bytes(page)) for page in pages]
 
 
-def render_pages(view: SiteView, pages: list[Page], publisher: Publisher, workers: int | None, progress=None, env_key: str = "") -> tuple[int, int]:
+def render_pages(
+    view: SiteView,
+    pages: list[Page],
+    publisher: Publisher,
+    workers: int | None,
+    progress=None,
+    env_key: str = "",
+) -> tuple[int, int]:
     """Render and write `pages`; return (written, unchanged on disk). `env_key` names config + theme (the build's salt)."""
     _job.clear()
     _job.update(view=view, root=publisher.root, published=publisher.published, env_key=env_key)
@@ -93,41 +103,81 @@ def render_pages(view: SiteView, pages: list[Page], publisher: Publisher, worker
     return written, len(pages) - written
 
 
-def publish(config: SiteConfig, options, view: SiteView, pages: list[Page], state: BuildState, new_state: BuildState, stamp: Stamp, store: StateStore, report, progress=None) -> None:
+def publish(
+    config: SiteConfig,
+    options,
+    view: SiteView,
+    pages: list[Page],
+    state: BuildState,
+    new_state: BuildState,
+    stamp: Stamp,
+    store: StateStore,
+    report,
+    progress=None,
+) -> None:
     """Render the pages whose fingerprint changed, carry the rest over, index, and make it public.
 
     Build and serve alike: everything goes into the staging folder, which replaces output/ in
     one step only once it is whole; a failure on the way leaves output/ as it was.
     """
-    publisher = Publisher(options.output or config.output_dir, trash=config.cache_dir / "trash", spare_id=state.spare_id if state.spare_pages else None, cache=config.cache_dir)
+    publisher = Publisher(
+        options.output or config.output_dir,
+        trash=config.cache_dir / "trash",
+        spare_id=state.spare_id if state.spare_pages else None,
+        cache=config.cache_dir,
+    )
     publisher.begin()
     spare = state.spare_pages if publisher.reused else {}  # what the reused spare holds already
     try:
         last = state.pages.get
         todo = [p for p in pages if last(p.path) != p.fingerprint]
-        report.pages_written, report.pages_unchanged = render_pages(view, todo, publisher, options.workers, progress, new_state.salt)
+        report.pages_written, report.pages_unchanged = render_pages(
+            view, todo, publisher, options.workers, progress, new_state.salt
+        )
         report.pages_unchanged += len(pages) - len(todo)
         with report.timed("keep"):
             in_spare = spare.get
             carried = [p.path for p in pages if last(p.path) == p.fingerprint != in_spare(p.path)]
             missing = set(publisher.keep(carried))
         if missing:  # deleted from output/ by hand: make them again
-            written, _ = render_pages(view, [p for p in pages if p.path in missing], publisher, options.workers, None, new_state.salt)
+            written, _ = render_pages(
+                view,
+                [p for p in pages if p.path in missing],
+                publisher,
+                options.workers,
+                None,
+                new_state.salt,
+            )
             report.pages_written += written
-        gone = sorted(set(state.pages) - set(new_state.pages))  # not carried into staging: gone with the swap
+        gone = sorted(
+            set(state.pages) - set(new_state.pages)
+        )  # not carried into staging: gone with the swap
         publisher.drop(sorted(set(spare) - set(new_state.pages)))
         report.files_removed = len(gone)
         with report.timed("search"):
             from sitegen.publish import search
 
-            new_state.extra_files = search.index(config, view.site, publisher, state, options.workers, report.search_pending if options.search_later else None)
+            new_state.extra_files = search.index(
+                config,
+                view.site,
+                publisher,
+                state,
+                options.workers,
+                report.search_pending if options.search_later else None,
+            )
         if report.search_pending:  # the index published is the last one: the next build is no no-op
             stamp.inputs = ""
         if publisher.reused:
             publisher.drop(sorted(set(state.spare_extra) - set(new_state.extra_files)))
-        keep_spare = publisher.spare is not None and bool(state.pages)  # the site being replaced is the one the state describes
+        keep_spare = publisher.spare is not None and bool(
+            state.pages
+        )  # the site being replaced is the one the state describes
         if keep_spare:
-            new_state.spare_pages, new_state.spare_extra, new_state.spare_id = state.pages, state.extra_files, state.output_id
+            new_state.spare_pages, new_state.spare_extra, new_state.spare_id = (
+                state.pages,
+                state.extra_files,
+                state.output_id,
+            )
         new_state.output_id = stamp.output_id = folder_id(publisher.root)
         stamp.files = "\n".join([*new_state.pages, *new_state.extra_files])
         store.save(new_state, stamp)  # names the staging folder: valid once swapped in

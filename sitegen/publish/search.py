@@ -22,6 +22,7 @@ so a shard indexed for an older edit is never taken for a newer one. The shards 
 retires stay in the cache a while, where serve still answers for them: a search page loaded
 before it can go on searching the index it started with.
 """
+
 from __future__ import annotations
 
 import html
@@ -46,7 +47,9 @@ INDEX_DIR = "pagefind"
 MANIFEST = f"{INDEX_DIR}/shards.json"
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
 # What the search page needs of a shard's bundle; Pagefind's other UI files stay out of the shards.
-_BUNDLE = re.compile(r"(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/.*)")
+_BUNDLE = re.compile(
+    r"(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/.*)"
+)
 RECORDS = "records-1"  # bump when what a record holds changes: every shard is indexed again
 SHARD_CACHE = "search-shards"  # under the cache folder: shards indexed in serve's background, and retired ones
 
@@ -77,21 +80,35 @@ _SPACES = re.compile(r"[ \t]+")
 def body_text(body_html: str) -> str:
     """A body's text: tags dropped, blocks on lines of their own, entities decoded."""
     text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", body_html)))
-    return "\n".join(line for line in (_SPACES.sub(" ", line).strip() for line in text.split("\n")) if line)
+    return "\n".join(
+        line for line in (_SPACES.sub(" ", line).strip() for line in text.split("\n")) if line
+    )
 
 
 def record(config: SiteConfig, briefing: Briefing) -> dict:
     """What Pagefind indexes of one briefing."""
     assert briefing.date is not None
-    filters = {"topic": [_filter_value(t.name) for t in briefing.tags], "year": [str(briefing.date.year)]}
+    filters = {
+        "topic": [_filter_value(t.name) for t in briefing.tags],
+        "year": [str(briefing.date.year)],
+    }
     if briefing.source:
         filters["source"] = [_filter_value(briefing.source)]
     day = briefing.date.date().isoformat()
-    return {"url": _url(config, briefing), "content": f"{briefing.title}\n{body_text(bodies.body_html(config, briefing))}", "language": index_language(config),
-            "meta": {"title": briefing.title, "date": day}, "filters": filters, "sort": {"date": day}}
+    return {
+        "url": _url(config, briefing),
+        "content": f"{briefing.title}\n{body_text(bodies.body_html(config, briefing))}",
+        "language": index_language(config),
+        "meta": {"title": briefing.title, "date": day},
+        "filters": filters,
+        "sort": {"date": day},
+    }
 
 
-_layout: list = [None, None]  # serve: the last URLs and shard size, and their layout (most rebuilds move no URL)
+_layout: list = [
+    None,
+    None,
+]  # serve: the last URLs and shard size, and their layout (most rebuilds move no URL)
 
 
 def _shards(urls: list[str], size: int) -> dict[str, list[str]]:
@@ -107,12 +124,18 @@ def plan(config: SiteConfig, site: Site) -> dict[str, list[Briefing]]:
     settings = [RECORDS, index_language(config), str(config.index_links)]
     folders = {}
     for name, urls in _shards(list(by_url), config.search_shard_size).items():
-        members = [by_url[u] for u in urls]  # a shard's name: the digest of every part of its records (URL as indexed, fields, body)
-        folders[f"{name}-{search_shards.digest([*settings, *(f'{u} {by_url[u].rev} {by_url[u].body_hash}' for u in urls)])}"] = members
+        members = [
+            by_url[u] for u in urls
+        ]  # a shard's name: the digest of every part of its records (URL as indexed, fields, body)
+        folders[
+            f"{name}-{search_shards.digest([*settings, *(f'{u} {by_url[u].rev} {by_url[u].body_hash}' for u in urls)])}"
+        ] = members
     return folders
 
 
-def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], target: Path, cancel=None) -> None:
+def _index_shard(
+    config: SiteConfig, binary: Path, briefings: list[Briefing], target: Path, cancel=None
+) -> None:
     """Index one shard into target; `cancel` (serve's background): checked between records, and it
     ends the Pagefind process when it is set."""
     with pagefind_service.Index(binary) as index:
@@ -130,15 +153,22 @@ def _index_shard(config: SiteConfig, binary: Path, briefings: list[Briefing], ta
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     try:
-        search_order.stabilise(target)  # same records, same bytes: Pagefind alone writes filters in random order
+        search_order.stabilise(
+            target
+        )  # same records, same bytes: Pagefind alone writes filters in random order
     except ValueError:
         pass  # a Pagefind format this cannot read: the bundle is still valid, only not byte-stable (CI checks)
 
 
-def _index_all(config: SiteConfig, binary: Path, todo: dict[str, list[Briefing]], root: Path, workers: int) -> None:
+def _index_all(
+    config: SiteConfig, binary: Path, todo: dict[str, list[Briefing]], root: Path, workers: int
+) -> None:
     """Index shards `workers` at a time, each in its own Pagefind process (threads only wait on them)."""
     with ThreadPoolExecutor(workers) as pool:
-        for done in [pool.submit(_index_shard, config, binary, briefings, root / INDEX_DIR / folder) for folder, briefings in todo.items()]:
+        for done in [
+            pool.submit(_index_shard, config, binary, briefings, root / INDEX_DIR / folder)
+            for folder, briefings in todo.items()
+        ]:
             done.result()
 
 
@@ -162,7 +192,9 @@ def _ui(config: SiteConfig, binary: Path) -> dict[str, bytes]:
 def _binary() -> Path:
     binary = pagefind_service.executable()
     if binary is None:
-        raise SitegenError("search is on but Pagefind is not installed.\n  Run `pip install 'pagefind[bin]'`, or set `search: false` in sitegen.yaml.")
+        raise SitegenError(
+            "search is on but Pagefind is not installed.\n  Run `pip install 'pagefind[bin]'`, or set `search: false` in sitegen.yaml."
+        )
     return binary
 
 
@@ -240,7 +272,9 @@ def _carry(publisher: Publisher, state: BuildState, rels: list[str]) -> list[str
     return publisher.keep(rels)
 
 
-def _serve_cache(config: SiteConfig, publisher: Publisher, folders: dict, last: dict[str, list[str]]) -> None:
+def _serve_cache(
+    config: SiteConfig, publisher: Publisher, folders: dict, last: dict[str, list[str]]
+) -> None:
     """Serve: keep the shards this publish retires in the shard cache, drop those older still."""
     cache = shard_cache(config)
     published = publisher.published
@@ -255,11 +289,22 @@ def _serve_cache(config: SiteConfig, publisher: Publisher, folders: dict, last: 
             shutil.rmtree(scratch, ignore_errors=True)
     if cache.is_dir():
         for entry in cache.iterdir():
-            if not entry.name.startswith(".") and entry.name not in folders and entry.name not in last:
+            if (
+                not entry.name.startswith(".")
+                and entry.name not in folders
+                and entry.name not in last
+            ):
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildState, workers: int | None = None, later: dict | None = None) -> list[str]:
+def index(
+    config: SiteConfig,
+    site: Site,
+    publisher: Publisher,
+    state: BuildState,
+    workers: int | None = None,
+    later: dict | None = None,
+) -> list[str]:
     """Index the shards whose briefings changed, carry the others over; return the index's files.
 
     `later` (serve): when a shard must be indexed and is not in the shard cache, publish the last
@@ -301,8 +346,16 @@ def index(config: SiteConfig, site: Site, publisher: Publisher, state: BuildStat
         ui = _ui(config, binary)
     except (pagefind_service.PagefindError, OSError) as exc:
         raise SitegenError(f"Pagefind failed to index the site: {exc}") from None
-    files = [rel for folder in carried for rel in last[folder]]  # the others: as indexed or linked now
-    files += [p.relative_to(root).as_posix() for folder in folders if folder not in carried for p in (root / INDEX_DIR / folder).rglob("*") if p.is_file()]
+    files = [
+        rel for folder in carried for rel in last[folder]
+    ]  # the others: as indexed or linked now
+    files += [
+        p.relative_to(root).as_posix()
+        for folder in folders
+        if folder not in carried
+        for p in (root / INDEX_DIR / folder).rglob("*")
+        if p.is_file()
+    ]
     top = {MANIFEST: json.dumps({"shards": list(folders)}, separators=(",", ":")).encode("utf-8")}
     top.update((f"{INDEX_DIR}/{name}", data) for name, data in ui.items())
     for rel, data in top.items():

@@ -7,6 +7,7 @@ signature, named by a hash of their content. Here each filter file's values are 
 metadata file's filter list is sorted by name, and those files are renamed by a hash of
 their new content (the JavaScript only fetches them by name), the entry file following.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -77,7 +78,9 @@ def encode(value: Any) -> bytes:
     if isinstance(value, list):
         return _encode_head(4, len(value)) + b"".join(encode(v) for v in value)
     if isinstance(value, dict):
-        return _encode_head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value.items())
+        return _encode_head(5, len(value)) + b"".join(
+            encode(k) + encode(v) for k, v in value.items()
+        )
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
@@ -85,22 +88,37 @@ def _read(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     assert data.startswith(SIGNATURE), f"{path.name}: not a Pagefind file"
     value, end = decode(data, len(SIGNATURE))
-    assert end == len(data) and encode(value) == data[len(SIGNATURE) :], f"{path.name}: CBOR does not round-trip"
+    assert end == len(data) and encode(value) == data[len(SIGNATURE) :], (
+        f"{path.name}: CBOR does not round-trip"
+    )
     return value
 
 
 def _renamed(path: Path, value: Any) -> tuple[Path, bytes, str]:
     """Where value goes (named by its content hash), its compressed bytes, and its new `lang_hash`."""
-    head, sep, stem = path.stem.rpartition(".")  # "pagefind" "." "en_7425623277", or "" "" "en_72c94ce"
+    head, sep, stem = path.stem.rpartition(
+        "."
+    )  # "pagefind" "." "en_7425623277", or "" "" "en_72c94ce"
     language, _, old_hash = stem.partition("_")
     data = SIGNATURE + encode(value)
     new_stem = f"{language}_{hashlib.sha256(data).hexdigest()[: len(old_hash)]}"
-    return path.with_name(f"{head}{sep}{new_stem}{path.suffix}"), gzip.compress(data, compresslevel=9, mtime=0), new_stem
+    return (
+        path.with_name(f"{head}{sep}{new_stem}{path.suffix}"),
+        gzip.compress(data, compresslevel=9, mtime=0),
+        new_stem,
+    )
 
 
 def _sorted_filters(item: Any, renamed: dict[str, str]) -> list | None:
     """The metadata's list of [filter name, filter file] pairs, sorted and renamed; None if item is not it."""
-    if not (isinstance(item, list) and item and all(isinstance(f, list) and len(f) == 2 and isinstance(f[1], str) and f[1] in renamed for f in item)):
+    if not (
+        isinstance(item, list)
+        and item
+        and all(
+            isinstance(f, list) and len(f) == 2 and isinstance(f[1], str) and f[1] in renamed
+            for f in item
+        )
+    ):
         return None
     return sorted([name, renamed[old]] for name, old in item)
 
@@ -116,7 +134,9 @@ def stabilise(bundle: Path) -> None:
     try:
         for path in sorted((bundle / "filter").glob("*.pf_filter")):
             name, values = _read(path)
-            target, data, renamed[path.stem] = _renamed(path, [name, sorted(values, key=lambda pair: pair[0])])
+            target, data, renamed[path.stem] = _renamed(
+                path, [name, sorted(values, key=lambda pair: pair[0])]
+            )
             writes.append((path, target, data))
         entry_path = bundle / "pagefind-entry.json"
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -126,8 +146,12 @@ def stabilise(bundle: Path) -> None:
             target, data, language["hash"] = _renamed(meta_path, meta)
             writes.append((meta_path, target, data))
     except (AssertionError, KeyError, IndexError, TypeError, ValueError, OSError, EOFError) as exc:
-        raise ValueError(f"unexpected Pagefind bundle layout ({type(exc).__name__}: {exc})") from None
+        raise ValueError(
+            f"unexpected Pagefind bundle layout ({type(exc).__name__}: {exc})"
+        ) from None
     for old, new, data in writes:
         old.unlink()
         new.write_bytes(data)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

@@ -11,6 +11,7 @@ briefing changes one shard, or splits that one shard in two when it grows past `
 removal changes one shard, or merges it with its sibling when both fit in `size` again. No
 change ever reshuffles the other shards, and every shard holds at most `size` briefings.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -15,6 +15,7 @@ they are replaced, never written through. The spare must be on output/'s file sy
 moves by rename); when the cache folder is not, no spare is kept and each build links every
 unchanged file again.
 """
+
 from __future__ import annotations
 
 import errno
@@ -143,14 +144,24 @@ def _same_file_system(a: Path, b: Path) -> bool:
 class Publisher:
     """Where a build writes, and how it makes the result public."""
 
-    def __init__(self, output: Path, trash: Path | None = None, spare_id: tuple[int, int] | None = None, cache: Path | None = None) -> None:
+    def __init__(
+        self,
+        output: Path,
+        trash: Path | None = None,
+        spare_id: tuple[int, int] | None = None,
+        cache: Path | None = None,
+    ) -> None:
         self.output = output
         self.trash = trash  # where a replaced site is deleted without waiting
         self.staging = output.parent / f".{output.name}.staging"
         self.previous = output.parent / f".{output.name}.previous"
-        self.old_spare = output.parent / f".{output.name}.spare"  # where earlier versions kept it: in the web root
+        self.old_spare = (
+            output.parent / f".{output.name}.spare"
+        )  # where earlier versions kept it: in the web root
         self.spare = spare_folder(output, cache)
-        self.spare_id = spare_id  # the identity of the spare the caller's state describes; None: none usable
+        self.spare_id = (
+            spare_id  # the identity of the spare the caller's state describes; None: none usable
+        )
         self.reused = False  # True once begin() made the spare the staging folder
 
     @property
@@ -175,14 +186,20 @@ class Publisher:
                 shutil.rmtree(self.trash, ignore_errors=True)  # a deletion that never finished
             if self.old_spare.is_dir() and not self.old_spare.is_symlink():
                 self._discard(self.old_spare)
-            if self.spare is not None and self.spare_id is not None and folder_id(self.spare) == self.spare_id:
+            if (
+                self.spare is not None
+                and self.spare_id is not None
+                and folder_id(self.spare) == self.spare_id
+            ):
                 os.rename(self.spare, self.staging)
                 self.reused = True
             elif self.spare is not None and self.spare.exists():
                 self._discard(self.spare)  # not the site the state describes
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SitegenError(f"cannot prepare {exc.filename or self.root}: {exc.strerror}. Check that the folder is writable and the disk has space.") from None
+            raise SitegenError(
+                f"cannot prepare {exc.filename or self.root}: {exc.strerror}. Check that the folder is writable and the disk has space."
+            ) from None
 
     def keep(self, rels: list[str]) -> list[str]:
         """Carry unchanged published files into the staging folder; return those missing."""
@@ -249,7 +266,15 @@ class Publisher:
                 self.trash.mkdir(parents=True, exist_ok=True)
                 os.rename(old, target)
                 _deleting[:] = [p for p in _deleting if p.poll() is None]
-                _deleting.append(subprocess.Popen(["rm", "-rf", "--", str(target)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+                _deleting.append(
+                    subprocess.Popen(
+                        ["rm", "-rf", "--", str(target)],
+                        stdin=subprocess.DEVNULL,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                        start_new_session=True,
+                    )
+                )
                 return
             except OSError:  # another file system, or no `rm`: delete it here
                 old = target if target.exists() else old

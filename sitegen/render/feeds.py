@@ -1,4 +1,5 @@
 """Briefings -> RSS 2.0, Atom 1.0 and JSON Feed 1.1, built with XML/JSON libraries (pure)."""
+
 from __future__ import annotations
 
 import html
@@ -31,17 +32,25 @@ def _content(config: SiteConfig, briefing: Briefing, body: Callable[[Briefing], 
     return body(briefing) if config.feed_full_content else briefing.summary
 
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # what XML 1.0 cannot hold
+_NOT_XML = re.compile(
+    "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)  # what XML 1.0 cannot hold
 
 
 def _xml(root: ET.Element) -> bytes:
-    for element in root.iter():  # a control character in a title would make the whole feed unreadable
+    for (
+        element
+    ) in root.iter():  # a control character in a title would make the whole feed unreadable
         if element.text:
             element.text = _NOT_XML.sub("", element.text)
         for key, value in element.attrib.items():
             element.set(key, _NOT_XML.sub("", value))
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        + ET.tostring(root, encoding="utf-8", xml_declaration=False)
+        + b"\n"
+    )
 
 
 def rss(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> bytes:
@@ -50,9 +59,19 @@ def rss(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byte
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = feed.title
     ET.SubElement(channel, "link").text = config.absolute(feed.home)
-    ET.SubElement(channel, "description").text = html.escape(feed.description, quote=False)  # read as HTML too
+    ET.SubElement(channel, "description").text = html.escape(
+        feed.description, quote=False
+    )  # read as HTML too
     ET.SubElement(channel, "language").text = config.language
-    ET.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": config.absolute(feed.base + "feed.xml"), "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(
+        channel,
+        f"{{{ATOM_NS}}}link",
+        {
+            "href": config.absolute(feed.base + "feed.xml"),
+            "rel": "self",
+            "type": "application/rss+xml",
+        },
+    )
     if feed.items:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(feed.items[0].date)
     for briefing in feed.items:
@@ -63,7 +82,11 @@ def rss(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byte
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = url
         ET.SubElement(item, "pubDate").text = format_datetime(briefing.date)
         # RSS readers read <description> as HTML: a plain-text summary is escaped to stay text
-        ET.SubElement(item, "description").text = body(briefing) if config.feed_full_content else html.escape(briefing.summary, quote=False)
+        ET.SubElement(item, "description").text = (
+            body(briefing)
+            if config.feed_full_content
+            else html.escape(briefing.summary, quote=False)
+        )
         for tag in briefing.tags:
             ET.SubElement(item, "category").text = tag.name
     return _xml(root)
@@ -75,13 +98,29 @@ def atom(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byt
     ET.SubElement(root, "title", {"type": "text"}).text = feed.title
     ET.SubElement(root, "subtitle", {"type": "text"}).text = feed.description
     ET.SubElement(root, "id").text = config.absolute(feed.base + "atom.xml")
-    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": config.absolute(feed.base + "atom.xml")})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": config.absolute(feed.home)})
+    ET.SubElement(
+        root,
+        "link",
+        {
+            "rel": "self",
+            "type": "application/atom+xml",
+            "href": config.absolute(feed.base + "atom.xml"),
+        },
+    )
+    ET.SubElement(
+        root, "link", {"rel": "alternate", "type": "text/html", "href": config.absolute(feed.home)}
+    )
     updated = feed.items[0].date.isoformat() if feed.items else "1970-01-01T00:00:00+00:00"
     ET.SubElement(root, "updated").text = updated
     ET.SubElement(ET.SubElement(root, "author"), "name").text = config.title
     for briefing in feed.items:
-        entry = ET.SubElement(root, "entry", {"xml:lang": briefing.lang} if briefing.lang and briefing.lang != config.language else {})
+        entry = ET.SubElement(
+            root,
+            "entry",
+            {"xml:lang": briefing.lang}
+            if briefing.lang and briefing.lang != config.language
+            else {},
+        )
         url = config.absolute(briefing.url)
         ET.SubElement(entry, "title", {"type": "text"}).text = briefing.title
         ET.SubElement(entry, "id").text = url
@@ -89,11 +128,15 @@ def atom(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -> byt
         ET.SubElement(entry, "published").text = briefing.date.isoformat()
         ET.SubElement(entry, "updated").text = briefing.date.isoformat()
         if briefing.source or briefing.author:
-            ET.SubElement(ET.SubElement(entry, "author"), "name").text = briefing.author or briefing.source
+            ET.SubElement(ET.SubElement(entry, "author"), "name").text = (
+                briefing.author or briefing.source
+            )
         for tag in briefing.tags:
             ET.SubElement(entry, "category", {"term": tag.name})
         kind = "content" if config.feed_full_content else "summary"
-        ET.SubElement(entry, kind, {"type": "html" if config.feed_full_content else "text"}).text = _content(config, briefing, body)
+        ET.SubElement(
+            entry, kind, {"type": "html" if config.feed_full_content else "text"}
+        ).text = _content(config, briefing, body)
     return _xml(root)
 
 
@@ -101,7 +144,11 @@ def json_feed(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -
     """JSON Feed 1.1."""
     items = []
     for briefing in feed.items:
-        item = {"id": config.absolute(briefing.url), "url": config.absolute(briefing.url), "title": briefing.title}
+        item = {
+            "id": config.absolute(briefing.url),
+            "url": config.absolute(briefing.url),
+            "title": briefing.title,
+        }
         if config.feed_full_content:
             item["content_html"] = body(briefing)
         else:
@@ -126,4 +173,8 @@ def json_feed(config: SiteConfig, feed: Feed, body: Callable[[Briefing], str]) -
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-FORMATS: dict[str, Callable[[SiteConfig, Feed, Callable[[Briefing], str]], bytes]] = {"feed.xml": rss, "atom.xml": atom, "feed.json": json_feed}
+FORMATS: dict[str, Callable[[SiteConfig, Feed, Callable[[Briefing], str]], bytes]] = {
+    "feed.xml": rss,
+    "atom.xml": atom,
+    "feed.json": json_feed,
+}

@@ -7,6 +7,7 @@ rendered again: that is the whole incremental-build rule, and since rendering ta
 values from the same function, nothing can reach a page without reaching its fingerprint.
 Adding a page kind means adding one entry to KINDS.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,20 +55,36 @@ class SiteView:
         self.periods: dict[str, Period] = {p.url: p for p in self.site.years + self.site.months}
         self.by_size = sorted(self.site.topics, key=lambda t: (-t.count, t.slug))
         self._topics_of: dict[tuple[str, ...], tuple[Topic, ...]] = {}
-        self.uses: dict[str, TemplateUse] = {}  # what each template may read (template_use.py); missing: anything
+        self.uses: dict[
+            str, TemplateUse
+        ] = {}  # what each template may read (template_use.py); missing: anything
         self._summaries: dict[int, tuple[object, object]] = {}
         config = self.config  # the part of every page's context (common) that is the same on all
-        self.shared = {"site": config, "index_links": config.index_links, "feeds": FEEDS, "feed_base": "", "feed_title": config.title}
+        self.shared = {
+            "site": config,
+            "index_links": config.index_links,
+            "feeds": FEEDS,
+            "feed_base": "",
+            "feed_title": config.title,
+        }
 
     def summarised(self, value: Any) -> Any:
         """A topic or period as its summary; a tuple or list with them, with theirs; anything else as it is."""
         kind = type(value)
-        if kind is not Topic and kind is not Period and not ((kind is tuple or kind is list) and value and type(value[0]) in (Topic, Period)):
+        if (
+            kind is not Topic
+            and kind is not Period
+            and not (
+                (kind is tuple or kind is list) and value and type(value[0]) in (Topic, Period)
+            )
+        ):
             return value
         found = self._summaries.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
-        made = summary(value) if kind is Topic or kind is Period else kind(map(self.summarised, value))
+        made = (
+            summary(value) if kind is Topic or kind is Period else kind(map(self.summarised, value))
+        )
         self._summaries[id(value)] = (value, made)
         return made
 
@@ -80,7 +97,9 @@ class SiteView:
         return found
 
 
-def paginate(base: str, items: Sequence[Briefing], per_page: int, number: int) -> tuple[Sequence[Briefing], Paginator]:
+def paginate(
+    base: str, items: Sequence[Briefing], per_page: int, number: int
+) -> tuple[Sequence[Briefing], Paginator]:
     """The slice shown on page `number` and where it stands."""
     total = max(1, ceil(len(items) / per_page))
     chunk = items[(number - 1) * per_page : number * per_page]
@@ -91,7 +110,10 @@ def paginate(base: str, items: Sequence[Briefing], per_page: int, number: int) -
 
 def _list(kind: str, key: str, base: str, items: Sequence[Briefing], per_page: int) -> list[Page]:
     """Every page of a paginated list."""
-    return [Page(page_url(base, n) + "index.html", kind, key, n) for n in range(1, max(1, ceil(len(items) / per_page)) + 1)]
+    return [
+        Page(page_url(base, n) + "index.html", kind, key, n)
+        for n in range(1, max(1, ceil(len(items) / per_page)) + 1)
+    ]
 
 
 def body_of(config: SiteConfig, briefing: Briefing) -> Deferred:
@@ -107,15 +129,25 @@ def chart_of(briefings: Sequence[Briefing]) -> Deferred:
         if b.date is not None:
             month = (b.date.year, b.date.month)
             months[month] = months.get(month, 0) + 1
-    return Deferred(digest_text([f"{year}-{month}:{count}" for (year, month), count in sorted(months.items())]), lambda: month_chart(briefings))
+    return Deferred(
+        digest_text([f"{year}-{month}:{count}" for (year, month), count in sorted(months.items())]),
+        lambda: month_chart(briefings),
+    )
 
 
 # --- the context of each page kind ----------------------------------------------------------
 
+
 def common(view: SiteView, page: Page) -> dict[str, Any]:
     """What every template receives (docs/themes.md) that follows from the settings and the page's path and kind alone."""
     url = page.path[:-10] if page.path.endswith("index.html") else page.path
-    return {**view.shared, "root": "../" * page.path.count("/"), "page_url": url, "canonical": view.config.base_url + url, "kind": page.kind}
+    return {
+        **view.shared,
+        "root": "../" * page.path.count("/"),
+        "page_url": url,
+        "canonical": view.config.base_url + url,
+        "kind": page.kind,
+    }
 
 
 def own_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
@@ -140,7 +172,14 @@ def page_context(kind: PageKind, view: SiteView, page: Page) -> dict[str, Any]:
 def briefing_context(view: SiteView, page: Page) -> dict[str, Any]:
     b = view.by_url[page.key]
     newer, older = view.site.neighbours[b.url]
-    return {"briefing": b, "newer": newer, "older": older, "related": view.site.related.get(b.url, ()), "body": body_of(view.config, b), "topics": view.topics_of(b)}
+    return {
+        "briefing": b,
+        "newer": newer,
+        "older": older,
+        "related": view.site.related.get(b.url, ()),
+        "body": body_of(view.config, b),
+        "topics": view.topics_of(b),
+    }
 
 
 def index_context(view: SiteView, page: Page) -> dict[str, Any]:
@@ -149,19 +188,32 @@ def index_context(view: SiteView, page: Page) -> dict[str, Any]:
 
 
 def topics_context(view: SiteView, page: Page) -> dict[str, Any]:
-    return {"order": page.key or "name", "topics": view.by_size if page.key == "size" else view.site.topics}
+    return {
+        "order": page.key or "name",
+        "topics": view.by_size if page.key == "size" else view.site.topics,
+    }
 
 
 def topic_context(view: SiteView, page: Page) -> dict[str, Any]:
     topic = view.topics[page.key]
     items, paginator = paginate(topic.url, topic.briefings, view.config.per_page, page.number)
-    return {"topic": topic, "items": items, "paginator": paginator, "months": month_groups(items),
-            "chart": chart_of(topic.briefings) if page.number == 1 else None,
-            "feed_base": topic.url, "feed_title": f"{view.config.title}: {topic.name}"}
+    return {
+        "topic": topic,
+        "items": items,
+        "paginator": paginator,
+        "months": month_groups(items),
+        "chart": chart_of(topic.briefings) if page.number == 1 else None,
+        "feed_base": topic.url,
+        "feed_title": f"{view.config.title}: {topic.name}",
+    }
 
 
 def archive_context(view: SiteView, page: Page) -> dict[str, Any]:
-    return {"years": view.site.years, "months": view.site.months, "chart": chart_of(view.site.briefings)}
+    return {
+        "years": view.site.years,
+        "months": view.site.months,
+        "chart": chart_of(view.site.briefings),
+    }
 
 
 def period_context(view: SiteView, page: Page) -> dict[str, Any]:
@@ -187,20 +239,41 @@ def feed_context(view: SiteView, page: Page) -> dict[str, Any]:
     config = view.config
     if page.key:
         topic = view.topics[page.key]
-        head = (f"{config.title}: {topic.name}", f"Briefings on {topic.name}.", topic.url, topic.url)
+        head = (
+            f"{config.title}: {topic.name}",
+            f"Briefings on {topic.name}.",
+            topic.url,
+            topic.url,
+        )
         items = topic.briefings[: config.feed_items]
     else:
-        head, items = (config.title, config.description, "", ""), tuple(view.site.briefings[: config.feed_items])
+        head, items = (
+            (config.title, config.description, "", ""),
+            tuple(view.site.briefings[: config.feed_items]),
+        )
     found = {b.url: body_of(config, b) for b in items} if config.feed_full_content else {}
-    return {"site": config, "format": page.path.rpartition("/")[2], "head": head, "items": items, "bodies": found}
+    return {
+        "site": config,
+        "format": page.path.rpartition("/")[2],
+        "head": head,
+        "items": items,
+        "bodies": found,
+    }
 
 
 def sitemap_context(view: SiteView, page: Page) -> dict[str, Any]:
     from sitegen.render.sitemap import sitemap_entries
 
     entries = sitemap_entries(view.config, view.site)
-    text = "\n".join([f"{url}\t{lastmod}" for url, lastmod in entries])  # one digest for 10,000s of entries
-    return {"site": view.config, "entries": Deferred(hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lambda: entries)}
+    text = "\n".join(
+        [f"{url}\t{lastmod}" for url, lastmod in entries]
+    )  # one digest for 10,000s of entries
+    return {
+        "site": view.config,
+        "entries": Deferred(
+            hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest(), lambda: entries
+        ),
+    }
 
 
 def static_context(view: SiteView, page: Page) -> dict[str, Any]:
@@ -210,6 +283,7 @@ def static_context(view: SiteView, page: Page) -> dict[str, Any]:
 
 
 # --- what each kind makes, for the kinds Python writes ---------------------------------------
+
 
 def make_feed(ctx: dict[str, Any]) -> bytes:
     from sitegen.render import feeds
@@ -232,6 +306,7 @@ def make_robots(ctx: dict[str, Any]) -> bytes:
 
 # --- the registry -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PageKind:
     """One kind of output file: the pages it makes, each page's context, and how it is written."""
@@ -249,24 +324,89 @@ def _one(path: str, kind: str, key: str = "") -> Callable[[SiteView], list[Page]
 
 def _feeds(view: SiteView) -> list[Page]:
     pages = [Page(name, "feed") for name in FEED_FILES]
-    return pages + [Page(t.url + name, "feed", t.slug) for t in view.site.topics for name in FEED_FILES]
+    return pages + [
+        Page(t.url + name, "feed", t.slug) for t in view.site.topics for name in FEED_FILES
+    ]
 
 
-KINDS: dict[str, PageKind] = {kind.name: kind for kind in (
-    PageKind("briefing", lambda v: [Page(b.output_path, "briefing", b.url) for b in v.site.briefings], briefing_context, "briefing.html"),
-    PageKind("index", lambda v: _list("index", "", "", v.site.briefings, v.config.per_page), index_context, "index.html"),
-    PageKind("topics", lambda v: [Page("topics/index.html", "topics"), Page("topics/by-size.html", "topics", "size")], topics_context, "topics.html"),
-    PageKind("topic", lambda v: [p for t in v.site.topics for p in _list("topic", t.slug, t.url, t.briefings, v.config.per_page)], topic_context, "topic.html"),
-    PageKind("archive", _one("archive/index.html", "archive"), archive_context, "archive.html"),
-    PageKind("year", lambda v: [p for y in v.site.years for p in _list("year", y.url, y.url, y.briefings, v.config.per_page)], period_context, "period.html"),
-    PageKind("month", lambda v: [p for m in v.site.months for p in _list("month", m.url, m.url, m.briefings, v.config.per_page)], period_context, "period.html"),
-    PageKind("feed", _feeds, feed_context, make=make_feed),
-    PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
-    PageKind("robots", _one("robots.txt", "robots"), lambda v, p: {"site": v.config}, make=make_robots),
-    PageKind("notfound", _one("404.html", "notfound"), not_found_context, "404.html"),
-    PageKind("search", lambda v: [Page("search/index.html", "search")] if v.config.search else [], lambda v, p: {}, "search.html"),
-    PageKind("static", lambda v: [Page(path, "static", path) for path in sorted(v.static)], static_context, make=lambda ctx: ctx["data"]),
-)}
+KINDS: dict[str, PageKind] = {
+    kind.name: kind
+    for kind in (
+        PageKind(
+            "briefing",
+            lambda v: [Page(b.output_path, "briefing", b.url) for b in v.site.briefings],
+            briefing_context,
+            "briefing.html",
+        ),
+        PageKind(
+            "index",
+            lambda v: _list("index", "", "", v.site.briefings, v.config.per_page),
+            index_context,
+            "index.html",
+        ),
+        PageKind(
+            "topics",
+            lambda v: [
+                Page("topics/index.html", "topics"),
+                Page("topics/by-size.html", "topics", "size"),
+            ],
+            topics_context,
+            "topics.html",
+        ),
+        PageKind(
+            "topic",
+            lambda v: [
+                p
+                for t in v.site.topics
+                for p in _list("topic", t.slug, t.url, t.briefings, v.config.per_page)
+            ],
+            topic_context,
+            "topic.html",
+        ),
+        PageKind("archive", _one("archive/index.html", "archive"), archive_context, "archive.html"),
+        PageKind(
+            "year",
+            lambda v: [
+                p
+                for y in v.site.years
+                for p in _list("year", y.url, y.url, y.briefings, v.config.per_page)
+            ],
+            period_context,
+            "period.html",
+        ),
+        PageKind(
+            "month",
+            lambda v: [
+                p
+                for m in v.site.months
+                for p in _list("month", m.url, m.url, m.briefings, v.config.per_page)
+            ],
+            period_context,
+            "period.html",
+        ),
+        PageKind("feed", _feeds, feed_context, make=make_feed),
+        PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
+        PageKind(
+            "robots",
+            _one("robots.txt", "robots"),
+            lambda v, p: {"site": v.config},
+            make=make_robots,
+        ),
+        PageKind("notfound", _one("404.html", "notfound"), not_found_context, "404.html"),
+        PageKind(
+            "search",
+            lambda v: [Page("search/index.html", "search")] if v.config.search else [],
+            lambda v, p: {},
+            "search.html",
+        ),
+        PageKind(
+            "static",
+            lambda v: [Page(path, "static", path) for path in sorted(v.static)],
+            static_context,
+            make=lambda ctx: ctx["data"],
+        ),
+    )
+}
 
 
 def plan_pages(view: SiteView, salt: str, used: Callable[[str], TemplateUse]) -> list[Page]:
@@ -285,7 +425,12 @@ def plan_pages(view: SiteView, salt: str, used: Callable[[str], TemplateUse]) ->
         keys = view.uses[kind.template].names if kind.template else None
         head = f"{salt}\0{kind.name}\0{kind.template or ''}\0{shared if kind.template else ''}\0"
         of_context = digests.of_context
-        pages += [page._replace(fingerprint=of_context(head + page.path, own_context(kind, view, page), keys)) for page in kind.plan(view)]
+        pages += [
+            page._replace(
+                fingerprint=of_context(head + page.path, own_context(kind, view, page), keys)
+            )
+            for page in kind.plan(view)
+        ]
     return pages
 
 

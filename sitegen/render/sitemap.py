@@ -1,4 +1,5 @@
 """sitemap.xml and robots.txt (pure)."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -16,10 +17,17 @@ def sitemap_entries(config: SiteConfig, site: Site) -> tuple[tuple[str, str | No
     entries: list[tuple[str, str | None]] = []
 
     def add_list(base: str, count: int, lastmod: str | None) -> None:
-        entries.extend((page_url(base, number), lastmod) for number in range(1, max(1, ceil(count / config.per_page)) + 1))
+        entries.extend(
+            (page_url(base, number), lastmod)
+            for number in range(1, max(1, ceil(count / config.per_page)) + 1)
+        )
 
     add_list("", len(site.briefings), newest)
-    entries += [("topics/", newest), ("topics/by-size.html", newest), ("archive/", newest)]  # by-size: a file, no topic slug can take its name
+    entries += [
+        ("topics/", newest),
+        ("topics/by-size.html", newest),
+        ("archive/", newest),
+    ]  # by-size: a file, no topic slug can take its name
     if config.search:
         entries.append(("search/", None))
     for topic in site.topics:

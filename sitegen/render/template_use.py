@@ -5,6 +5,7 @@ extends, includes and imports) names, so a variable no template of that page kin
 (`topic_count` in the built-in theme) does not re-render every page when it changes. A
 template that pulls in another by a computed name can read anything: then every variable counts.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -12,7 +13,9 @@ from typing import NamedTuple
 import jinja2
 from jinja2 import meta, nodes
 
-ALWAYS = frozenset({"root", "index_links", "kind"})  # read by link() and the like whatever the template names
+ALWAYS = frozenset(
+    {"root", "index_links", "kind"}
+)  # read by link() and the like whatever the template names
 MEMBERS = "briefings"  # the attribute of a topic or period that lists its briefings
 
 
@@ -48,7 +51,10 @@ def used_variables(env: jinja2.Environment, template: str) -> TemplateUse:
         except jinja2.TemplateError:  # rendering reports it, with file and line
             return ANYTHING
         names |= meta.find_undeclared_variables(ast)
-        members = members or any(getattr(node, "attr", None) == MEMBERS or getattr(node, "value", None) == MEMBERS for node in ast.find_all((nodes.Getattr, nodes.Const)))
+        members = members or any(
+            getattr(node, "attr", None) == MEMBERS or getattr(node, "value", None) == MEMBERS
+            for node in ast.find_all((nodes.Getattr, nodes.Const))
+        )
         for referenced in meta.find_referenced_templates(ast):
             if referenced is None:
                 return ANYTHING

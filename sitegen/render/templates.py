@@ -1,4 +1,5 @@
 """Jinja environment, theme lookup, and page -> HTML."""
+
 from __future__ import annotations
 
 import difflib
@@ -17,7 +18,20 @@ from sitegen.errors import TemplateError
 from sitegen.render.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
 
 BUILTIN_THEME = Path(__file__).parents[1] / "theme"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def theme_dirs(config: SiteConfig) -> list[Path]:
@@ -68,7 +82,13 @@ def month_name(period_start: Any) -> str:
     return f"{MONTHS[period_start.month - 1]} {period_start.year}"
 
 
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 _JSON_TABLE = str.maketrans(_JSON_ESCAPES)  # one pass in C, not a Python loop per character
 
 
@@ -87,7 +107,9 @@ def link(context: Any, url: str) -> str:
     return context["root"] + target if target else (context["root"] or "./")
 
 
-HIDDEN = frozenset({"body_hash", "rev"})  # digests of a briefing, not part of what it shows (digests.py)
+HIDDEN = frozenset(
+    {"body_hash", "rev"}
+)  # digests of a briefing, not part of what it shows (digests.py)
 
 
 class _Environment(jinja2.Environment):
@@ -107,7 +129,14 @@ class _Environment(jinja2.Environment):
 def make_env(config: SiteConfig) -> jinja2.Environment:
     """The theme's Jinja environment: autoescape on, undefined variables are errors."""
     loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
-    env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env = _Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["long_date"] = long_date
     env.filters["month_name"] = month_name
     env.filters["jsonld"] = jsonld
@@ -122,7 +151,9 @@ def _undefined_hint(message: str, names: list[str]) -> str:
     close = difflib.get_close_matches(undefined.group(1), names, n=1) if undefined else []
     if close:
         hint += f" (did you mean `{close[0]}`?)"
-    return hint + f"; this template receives: {', '.join(f'`{name}`' for name in sorted(set(names)))}."
+    return (
+        hint + f"; this template receives: {', '.join(f'`{name}`' for name in sorted(set(names)))}."
+    )
 
 
 @dataclass
@@ -147,22 +178,40 @@ class Renderer:
             template = self.env.get_template(template_name)
             return template.render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"{_shown(config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one.") from None
+            raise TemplateError(
+                f"{_shown(config, _where(exc.filename, exc.lineno))}: template syntax error: {exc.message}\n  Fix the template, or delete it to use the built-in one."
+            ) from None
         except jinja2.TemplateNotFound as exc:
-            raise TemplateError(f"template {exc.name} not found in {', '.join(_shown(config, str(d)) for d in theme_dirs(config))}") from None
+            raise TemplateError(
+                f"template {exc.name} not found in {', '.join(_shown(config, str(d)) for d in theme_dirs(config))}"
+            ) from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"{_shown(config, _template_line(exc, template_name))}: {exc.message}\n  {_undefined_hint(exc.message or '', [*context, 'link'])}") from None
+            raise TemplateError(
+                f"{_shown(config, _template_line(exc, template_name))}: {exc.message}\n  {_undefined_hint(exc.message or '', [*context, 'link'])}"
+            ) from None
         except TemplateError:
             raise
         except Exception as exc:
-            raise TemplateError(f"{_shown(config, _template_line(exc, template_name))}: {type(exc).__name__}: {exc}\n  Fix the template at that line.") from None
+            raise TemplateError(
+                f"{_shown(config, _template_line(exc, template_name))}: {type(exc).__name__}: {exc}\n  Fix the template at that line."
+            ) from None
 
 
 def _shown(config: SiteConfig, where: str) -> str:
     """A template location (`file` or `file:line`) as the user knows it: site-relative, or sitegen/theme/..."""
-    filename, colon, line = where.rpartition(":") if where.rpartition(":")[2].isdigit() or where.endswith(":?") else (where, "", "")
-    if Path(filename).is_relative_to(BUILTIN_THEME):  # as loaded, before the theme folder's link is followed
-        return (Path("sitegen/theme") / Path(filename).relative_to(BUILTIN_THEME)).as_posix() + colon + line
+    filename, colon, line = (
+        where.rpartition(":")
+        if where.rpartition(":")[2].isdigit() or where.endswith(":?")
+        else (where, "", "")
+    )
+    if Path(filename).is_relative_to(
+        BUILTIN_THEME
+    ):  # as loaded, before the theme folder's link is followed
+        return (
+            (Path("sitegen/theme") / Path(filename).relative_to(BUILTIN_THEME)).as_posix()
+            + colon
+            + line
+        )
     try:
         return Path(filename).resolve().relative_to(config.root.resolve()).as_posix() + colon + line
     except ValueError:

@@ -8,10 +8,11 @@ ended), one it still needs goes on. When the last wanted shard is in the cache, 
 called, and serve rebuilds: that rebuild finds every shard in the cache and publishes the new
 index whole. Nothing here writes into output/, so a killed serve leaves the last complete index.
 """
+
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from sitegen.publish.search import Cancelled
 
@@ -54,7 +55,11 @@ class BackgroundIndex:
     indexes in the foreground and shows the error as `sitegen build` would).
     """
 
-    def __init__(self, index_shard: Callable[[str, list, Cancel], None], on_ready: Callable[[str | None], None]) -> None:
+    def __init__(
+        self,
+        index_shard: Callable[[str, list, Cancel], None],
+        on_ready: Callable[[str | None], None],
+    ) -> None:
         self._index_shard = index_shard
         self._on_ready = on_ready
         self._state = threading.Condition()
@@ -85,7 +90,9 @@ class BackgroundIndex:
     def wait_idle(self, timeout: float) -> bool:
         """Wait until nothing is wanted or running; False on timeout."""
         with self._state:
-            return self._state.wait_for(lambda: self._stop or not (self._wanted or self._running), timeout)
+            return self._state.wait_for(
+                lambda: self._stop or not (self._wanted or self._running), timeout
+            )
 
     def stop(self, timeout: float = 10) -> bool:
         """Call off everything and wait for the thread to end; False if it did not within timeout."""
@@ -100,7 +107,9 @@ class BackgroundIndex:
 
     def _next(self) -> tuple[str, list, Cancel] | None:
         with self._state:
-            self._state.wait_for(lambda: self._stop or any(f not in self._running for f in self._wanted))
+            self._state.wait_for(
+                lambda: self._stop or any(f not in self._running for f in self._wanted)
+            )
             if self._stop:
                 return None
             folder = min(f for f in self._wanted if f not in self._running)

@@ -1,4 +1,5 @@
 """sitegen serve: build, serve output/ on loopback, watch, rebuild, reload the browser."""
+
 from __future__ import annotations
 
 import gc
@@ -38,7 +39,9 @@ class Status:
         self.errors: list[str] = []
         self.builds = 0
         self.site_path = site_path  # where the 404 page's links start (the base URL's path); serve's site is at /
-        self.search_cache: Path | None = None  # search shards no longer published, still answered for (search.py)
+        self.search_cache: Path | None = (
+            None  # search shards no longer published, still answered for (search.py)
+        )
 
 
 def is_loopback(host: str) -> bool:
@@ -69,10 +72,15 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
 
 def overlay(errors: list[str]) -> str:
     """A fixed panel over the page listing the build errors."""
-    items = "".join(f'<li><pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">{html.escape(e)}</pre></li>' for e in errors)
-    return ('<div id="sitegen-error-overlay" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;'
-            'z-index:2147483647;background:#2b0000;color:#fff;font:14px/1.4 monospace;padding:1rem;border-bottom:4px solid #f55">'
-            f'<strong>sitegen: the last build failed; showing the last good site.</strong><ul>{items}</ul></div>')
+    items = "".join(
+        f'<li><pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">{html.escape(e)}</pre></li>'
+        for e in errors
+    )
+    return (
+        '<div id="sitegen-error-overlay" role="alert" style="position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;'
+        'z-index:2147483647;background:#2b0000;color:#fff;font:14px/1.4 monospace;padding:1rem;border-bottom:4px solid #f55">'
+        f"<strong>sitegen: the last build failed; showing the last good site.</strong><ul>{items}</ul></div>"
+    )
 
 
 class OutputHandler(web.RequestHandler):
@@ -83,12 +91,19 @@ class OutputHandler(web.RequestHandler):
         self.status = status
 
     def get(self, path: str) -> None:
-        if path and not path.endswith("/") and (self.root / path).is_dir() and resolve_request(self.root, path):
+        if (
+            path
+            and not path.endswith("/")
+            and (self.root / path).is_dir()
+            and resolve_request(self.root, path)
+        ):
             self.redirect("/" + path + "/")
             return
         target = resolve_request(self.root, path)
         if target is None and path.startswith("pagefind/") and self.status.search_cache is not None:
-            target = resolve_request(self.status.search_cache, path[len("pagefind/"):])  # a search page loaded before the last publish
+            target = resolve_request(
+                self.status.search_cache, path[len("pagefind/") :]
+            )  # a search page loaded before the last publish
         missing = target is None
         if missing:
             self.set_status(404)
@@ -98,13 +113,17 @@ class OutputHandler(web.RequestHandler):
                 return
         data = target.read_bytes()
         site_path = self.status.site_path
-        if missing and site_path != "/":  # its links start at the published sub-path; here the site is at /
+        if (
+            missing and site_path != "/"
+        ):  # its links start at the published sub-path; here the site is at /
             data = data.replace(f'="{site_path}'.encode(), b'="/')
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             kind += "; charset=utf-8"
             if self.status.errors:
-                data = data.replace(b"</body>", overlay(self.status.errors).encode() + b"</body>", 1)
+                data = data.replace(
+                    b"</body>", overlay(self.status.errors).encode() + b"</body>", 1
+                )
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(data)
@@ -132,14 +151,20 @@ class _Server(Server):
         super().application(*args, **kwargs)
         self.on_listening()
 
-    def _setup_logging(self) -> None:  # livereload's per-request INFO lines would bury sitegen's own output
+    def _setup_logging(
+        self,
+    ) -> None:  # livereload's per-request INFO lines would bury sitegen's own output
         logging.getLogger("livereload").setLevel(logging.WARNING)
 
     def get_web_handlers(self, script):  # type: ignore[override]
         return [(r"/(.*)", OutputHandler, {"root": self.output_root, "status": self.status})]
 
 
-WATCHED = ("seeds", "content", "themes")  # never output/ or the cache: a build's own writes would flood inotify
+WATCHED = (
+    "seeds",
+    "content",
+    "themes",
+)  # never output/ or the cache: a build's own writes would flood inotify
 
 
 class _Changes(FileSystemEventHandler):
@@ -151,14 +176,19 @@ class _Changes(FileSystemEventHandler):
         self.observer = None
         self.watched: set[str] = set()
         self._lock = threading.Lock()
-        self._paths: set[str] | None = None  # content files changed since take(); None: anything may have
+        self._paths: set[str] | None = (
+            None  # content files changed since take(); None: anything may have
+        )
         self._config = False  # sitegen.yaml or a file it names changed since take_config()
         self.follow(taxonomy)
 
     def follow(self, taxonomy: str) -> None:
         """Watch the config and the files it names: the topic file may be in a folder of its own."""
         self.taxonomy = taxonomy
-        self.named = {os.path.normpath(os.path.join(self.root, name)) for name in (CONFIG_NAME, "topics.yaml", taxonomy)}
+        self.named = {
+            os.path.normpath(os.path.join(self.root, name))
+            for name in (CONFIG_NAME, "topics.yaml", taxonomy)
+        }
         if self.observer is not None:
             self.watch(self.observer)
 
@@ -196,7 +226,11 @@ class _Changes(FileSystemEventHandler):
                 self.watched.add(name)
         for path in self.named:  # a named file elsewhere: its folder, on its own
             folder = os.path.dirname(path)
-            covered = folder == self.root or any(folder == os.path.join(self.root, n) or folder.startswith(os.path.join(self.root, n) + os.sep) for n in self.watched)
+            covered = folder == self.root or any(
+                folder == os.path.join(self.root, n)
+                or folder.startswith(os.path.join(self.root, n) + os.sep)
+                for n in self.watched
+            )
             if not covered and folder not in self.watched and os.path.isdir(folder):
                 observer.schedule(self, folder, recursive=False)
                 self.watched.add(folder)
@@ -224,8 +258,18 @@ class _Changes(FileSystemEventHandler):
             path = os.fsdecode(raw)
             if not path:
                 continue
-            rel = os.path.relpath(path, self.root).replace(os.sep, "/") if path.startswith(self.root + os.sep) else ""
-            kind = "config" if os.path.normpath(path) in self.named else classify(rel, self.taxonomy) if rel else None
+            rel = (
+                os.path.relpath(path, self.root).replace(os.sep, "/")
+                if path.startswith(self.root + os.sep)
+                else ""
+            )
+            kind = (
+                "config"
+                if os.path.normpath(path) in self.named
+                else classify(rel, self.taxonomy)
+                if rel
+                else None
+            )
             if kind:
                 self._note(rel, kind, event)
                 poke = True
@@ -233,7 +277,15 @@ class _Changes(FileSystemEventHandler):
             self.debouncer.poke()
 
 
-def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter: Reporter, store: StateStore | None = None, changed: set[str] | None = None, search_only: bool = False):
+def _rebuild(
+    config: SiteConfig,
+    options: BuildOptions,
+    status: Status,
+    reporter: Reporter,
+    store: StateStore | None = None,
+    changed: set[str] | None = None,
+    search_only: bool = False,
+):
     """Build; the status (what the overlay shows) is set before anything is printed about it. The report, or None."""
     try:
         report = build(config, options, store=store, changed=changed)
@@ -244,8 +296,14 @@ def _rebuild(config: SiteConfig, options: BuildOptions, status: Status, reporter
             if search_only and not report.pages_written and not report.search_pending:
                 reporter.line("search index updated")
             else:
-                later = f"; search: {len(report.search_pending)} shard(s) indexing in the background" if report.search_pending else ""
-                reporter.line(f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s{later}")
+                later = (
+                    f"; search: {len(report.search_pending)} shard(s) indexing in the background"
+                    if report.search_pending
+                    else ""
+                )
+                reporter.line(
+                    f"rebuilt: {report.pages_written} pages written in {report.seconds:.2f} s{later}"
+                )
         return report
     except SitegenError as exc:
         _failed(status, reporter, exc)
@@ -316,18 +374,31 @@ def _warm_up() -> None:
     import sitegen.site.taxonomy  # noqa: F401
 
 
-def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, reporter: Reporter) -> int:
+def serve(
+    config: SiteConfig, host: str, port: int, options: BuildOptions, reporter: Reporter
+) -> int:
     """Serve until Ctrl-C; return the exit status."""
     if not is_loopback(host):
-        reporter.line(f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local.")
+        reporter.line(
+            f"warning: serving on {host}, reachable from other machines. Use --host 127.0.0.1 to keep it local."
+        )
     signal.signal(signal.SIGTERM, _stop)  # `kill` stops serve as Ctrl-C does: the state is written
     status = Status(not_found_root(config.base_url))
-    store = StateStore(config.cache_dir, in_memory=True)  # no pickle round trip per rebuild; written at exit
+    store = StateStore(
+        config.cache_dir, in_memory=True
+    )  # no pickle round trip per rebuild; written at exit
     output = options.output or config.output_dir
-    server = _Server(output, status, lambda: reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)"))
+    server = _Server(
+        output,
+        status,
+        lambda: reporter.line(f"serving {output} at http://{host}:{port}/ (Ctrl-C to stop)"),
+    )
     loop_holder: dict = {}
     site = _Site(config)
-    search = {"ready": False, "failure": None}  # set by the background index, read by the next rebuild
+    search = {
+        "ready": False,
+        "failure": None,
+    }  # set by the background index, read by the next rebuild
     search_lock = threading.Lock()
 
     def search_ready(failure: str | None) -> None:
@@ -351,17 +422,39 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
                 status.search_cache = shard_cache(site.config)
         report = None
         if not site.stale:  # a broken config: no build, its error shown over the last good site
-            report = _rebuild(site.config, replace(options, search_later=not foreground), status, reporter, store, paths, search_only)
-            background.want(report.search_pending if report is not None else {})  # {}: what an older rebuild asked for is not needed
+            report = _rebuild(
+                site.config,
+                replace(options, search_later=not foreground),
+                status,
+                reporter,
+                store,
+                paths,
+                search_only,
+            )
+            background.want(
+                report.search_pending if report is not None else {}
+            )  # {}: what an older rebuild asked for is not needed
         loop = loop_holder.get("loop")
-        quiet = search_only and report is not None and not report.pages_written and not report.files_removed  # only the index changed: a search page already open keeps its index
+        quiet = (
+            search_only
+            and report is not None
+            and not report.pages_written
+            and not report.files_removed
+        )  # only the index changed: a search page already open keeps its index
         if loop is not None and not quiet:
             loop.add_callback(LiveReloadHandler.reload_waiters, "*")
         if status.builds % COLLECT_EVERY == 0:
             _collect()
 
-    debouncer = Debouncer(rebuild_and_reload, quiet_seconds=0.025)  # an editor's save is a burst of a few ms
-    background = BackgroundIndex(lambda folder, briefings, cancel: index_in_background(site.config, folder, briefings, cancel), search_ready)
+    debouncer = Debouncer(
+        rebuild_and_reload, quiet_seconds=0.025
+    )  # an editor's save is a burst of a few ms
+    background = BackgroundIndex(
+        lambda folder, briefings, cancel: index_in_background(
+            site.config, folder, briefings, cancel
+        ),
+        search_ready,
+    )
     clear_scratch(config)
     status.search_cache = shard_cache(config)
     observer = Observer()
@@ -380,7 +473,9 @@ def serve(config: SiteConfig, host: str, port: int, options: BuildOptions, repor
     try:
         server.serve(port=port, host=host, restart_delay=0)
     except OSError as exc:  # the port is taken, or the address is not this machine's
-        raise SitegenError(f"cannot listen on {host}:{port}: {exc.strerror}.\n  Pass another --port, or stop the program that uses it.") from None
+        raise SitegenError(
+            f"cannot listen on {host}:{port}: {exc.strerror}.\n  Pass another --port, or stop the program that uses it."
+        ) from None
     finally:
         debouncer.stop()
         observer.stop()

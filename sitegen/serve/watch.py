@@ -1,4 +1,5 @@
 """What a changed path means for the preview (pure), and the debounced rebuild loop."""
+
 from __future__ import annotations
 
 import threading
@@ -33,7 +34,12 @@ class Debouncer:
     move by hand and wait on `wait_idle()`, so that no outcome depends on how fast they run.
     """
 
-    def __init__(self, action: Callable[[], None], quiet_seconds: float = 0.1, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        action: Callable[[], None],
+        quiet_seconds: float = 0.1,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.action = action
         self.quiet_seconds = quiet_seconds
         self.clock = clock
@@ -63,13 +69,18 @@ class Debouncer:
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no change waits for a run and no run is under way; False on timeout."""
         with self._state:
-            return self._state.wait_for(lambda: self._stop or not (self._pending or self._running), timeout)
+            return self._state.wait_for(
+                lambda: self._stop or not (self._pending or self._running), timeout
+            )
 
     def _loop(self) -> None:
         while True:
             with self._state:
                 self._state.wait_for(lambda: self._stop or self._pending)
-                while not self._stop and (left := self.quiet_seconds - (self.clock() - self._last)) > 0:
+                while (
+                    not self._stop
+                    and (left := self.quiet_seconds - (self.clock() - self._last)) > 0
+                ):
                     self._state.wait(left)  # a poke moves _last on; the loop then waits again
                 if self._stop:
                     return

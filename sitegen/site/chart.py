@@ -1,4 +1,5 @@
 """Briefings per month as bars for a small static chart (drawn as inline SVG by the theme's `month_chart` macro)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -11,7 +12,20 @@ HEIGHT = 80
 """Height of the tallest bar, in SVG units."""
 WIDTH = 600
 """Width the bars share, in SVG units (each bar gets at least 2, at most 24)."""
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 GAP = 0.2
 """Share of a bar's slot left empty between bars."""
 
@@ -41,7 +55,11 @@ class Chart:
     @property
     def span(self) -> str:
         """First and last month, for the chart's title."""
-        return self.bars[0].label if len(self.bars) == 1 else f"{self.bars[0].label} to {self.bars[-1].label}"
+        return (
+            self.bars[0].label
+            if len(self.bars) == 1
+            else f"{self.bars[0].label} to {self.bars[-1].label}"
+        )
 
 
 def _months(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
@@ -64,7 +82,16 @@ def month_chart(briefings: Sequence[Briefing]) -> Chart | None:
     for index, (year, month) in enumerate(months):
         count = counts.get((year, month), 0)
         height = round(HEIGHT * count / top, 2)
-        bars.append(Bar(f"{MONTHS[month - 1]} {year}", count, archive_url(year, month) if count else None,
-                        round(index * slot, 2), round(HEIGHT - height, 2), round(slot * (1 - GAP), 2), height))
+        bars.append(
+            Bar(
+                f"{MONTHS[month - 1]} {year}",
+                count,
+                archive_url(year, month) if count else None,
+                round(index * slot, 2),
+                round(HEIGHT - height, 2),
+                round(slot * (1 - GAP), 2),
+                height,
+            )
+        )
     peak = max(bars, key=lambda bar: bar.count)  # the first month with the most
     return Chart(tuple(bars), round(len(months) * slot, 2), HEIGHT, peak)

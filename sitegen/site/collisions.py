@@ -4,6 +4,7 @@ Two briefings with one URL would make one page replace the other, and every list
 the same link twice. Both are left out, with an error naming every file involved, until they
 are told apart (another `slug:` or date).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,15 @@ from sitegen.model import Briefing
 
 SECTIONS = ("topics", "archive", "search", "static", "pagefind", "page", "drafts")
 """The first folders of the site's own pages: no briefing URL may start with one."""
-SITE_FILES = ("index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "robots.txt")
+SITE_FILES = (
+    "index.html",
+    "404.html",
+    "feed.xml",
+    "atom.xml",
+    "feed.json",
+    "sitemap.xml",
+    "robots.txt",
+)
 """Files at the top of output/ that sitegen writes itself."""
 
 
@@ -27,11 +36,24 @@ def drop_collisions(briefings: list[Briefing], root: Path) -> tuple[list[Briefin
         if len(group) > 1:
             for briefing in group:
                 others = ", ".join(sorted(b.path for b in group if b is not briefing))
-                problems.append(Problem(briefing.path, slug_line(root, briefing.path), f"same URL ({briefing.url}) as {others}: neither is published.", _hint(root, briefing.path)))
+                problems.append(
+                    Problem(
+                        briefing.path,
+                        slug_line(root, briefing.path),
+                        f"same URL ({briefing.url}) as {others}: neither is published.",
+                        _hint(root, briefing.path),
+                    )
+                )
         elif path in SITE_FILES or path.split("/", 1)[0] in SECTIONS:
             briefing = group[0]
-            problems.append(Problem(briefing.path, slug_line(root, briefing.path), f"its URL ({briefing.url}) is one of the site's own pages; it is not published.",
-                                    f"{_hint(root, briefing.path)} Or change `permalink` in sitegen.yaml so no URL starts with {', '.join(s + '/' for s in SECTIONS)}."))
+            problems.append(
+                Problem(
+                    briefing.path,
+                    slug_line(root, briefing.path),
+                    f"its URL ({briefing.url}) is one of the site's own pages; it is not published.",
+                    f"{_hint(root, briefing.path)} Or change `permalink` in sitegen.yaml so no URL starts with {', '.join(s + '/' for s in SECTIONS)}.",
+                )
+            )
     if not problems:
         return briefings, []
     taken = {p.path for p in problems}

@@ -18,6 +18,7 @@ The rule, in full (docs/themes.md repeats it for theme authors):
    are scored and ranked: same story first, then score, then site order. The first `count` are
    shown; a score below MIN_SCORE is never shown (no padding with unrelated briefings).
 """
+
 from __future__ import annotations
 
 import math
@@ -74,7 +75,9 @@ def term_weight(term: str, df: int, total: int) -> int:
     return max(1, round(math.log(total / df) * (1 if term.startswith("t:") else 2)))
 
 
-def term_weights(terms: list[set[str]], counts: dict[str, int] | None = None) -> tuple[dict[str, list[int]], dict[str, int]]:
+def term_weights(
+    terms: list[set[str]], counts: dict[str, int] | None = None
+) -> tuple[dict[str, list[int]], dict[str, int]]:
     """Postings (briefing positions) of the terms worth following, and every term's weight.
 
     `counts` (how many briefings have each term) may be passed in when already known.
@@ -90,8 +93,13 @@ def term_weights(terms: list[set[str]], counts: dict[str, int] | None = None) ->
     return followed, weights
 
 
-def find_related(briefings: list[Briefing], count: int, only: Collection[int] | None = None, terms: list[set[str]] | None = None,
-                 stats: tuple[dict[str, list[int]], dict[str, int]] | None = None) -> dict[str, tuple[Briefing, ...]]:
+def find_related(
+    briefings: list[Briefing],
+    count: int,
+    only: Collection[int] | None = None,
+    terms: list[set[str]] | None = None,
+    stats: tuple[dict[str, list[int]], dict[str, int]] | None = None,
+) -> dict[str, tuple[Briefing, ...]]:
     """Up to `count` related briefings per URL: other sources on the same story first. Deterministic.
 
     `only` limits the work to those positions (an incremental build reuses the rest);
@@ -110,7 +118,9 @@ def find_related(briefings: list[Briefing], count: int, only: Collection[int] | 
     for index, briefing in enumerate(briefings):
         if only is not None and index not in only:
             continue
-        hits = sorted(flatten(map(postings_of, leads[index])))  # sorted: the Counter then lists candidates in site order
+        hits = sorted(
+            flatten(map(postings_of, leads[index]))
+        )  # sorted: the Counter then lists candidates in site order
         counts = Counter(hits)
         counts.pop(index, None)
         mine, same_story_score = terms[index], SAME_STORY_SHARE * own[index]
@@ -118,7 +128,13 @@ def find_related(briefings: list[Briefing], count: int, only: Collection[int] | 
         for other in sorted(counts, key=counts.__getitem__, reverse=True)[:CANDIDATES]:
             score = sum(map(weight_of, mine & terms[other]))
             if score >= MIN_SCORE:
-                ranked.append((not (score >= same_story_score and same_story(briefing, briefings[other])), -score, other))
+                ranked.append(
+                    (
+                        not (score >= same_story_score and same_story(briefing, briefings[other])),
+                        -score,
+                        other,
+                    )
+                )
         ranked.sort()
         related[briefing.url] = tuple([briefings[other] for _, _, other in ranked[:count]])
     return related

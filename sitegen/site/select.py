@@ -1,4 +1,5 @@
 """Which briefings a build publishes: drafts and future-dated ones only when asked."""
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,9 @@ def build_time() -> datetime:
     return datetime.now(UTC)
 
 
-def select_briefings(briefings: list[Briefing], drafts: bool, future: bool) -> tuple[list[Briefing], int]:
+def select_briefings(
+    briefings: list[Briefing], drafts: bool, future: bool
+) -> tuple[list[Briefing], int]:
     """The briefings to publish and how many were left out. Undated drafts never appear in lists."""
     now = None if future else build_time()
     chosen = []

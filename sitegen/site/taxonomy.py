@@ -1,4 +1,5 @@
 """Briefings -> topics, date archives and neighbours (pure)."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -15,7 +16,10 @@ def build_topics(briefings: list[Briefing]) -> list[Topic]:
         for tag in briefing.tags:
             members[tag.slug].append(briefing)
             spellings[tag.slug].append(tag.name)
-    return [Topic(most_used(spellings[slug]), slug, f"topics/{slug}/", tuple(members[slug])) for slug in sorted(members)]
+    return [
+        Topic(most_used(spellings[slug]), slug, f"topics/{slug}/", tuple(members[slug]))
+        for slug in sorted(members)
+    ]
 
 
 def most_used(spellings: list[str]) -> str:
@@ -31,8 +35,13 @@ def build_periods(briefings: list[Briefing]) -> tuple[list[Period], list[Period]
         assert briefing.date is not None
         years[briefing.date.year].append(briefing)
         months[(briefing.date.year, briefing.date.month)].append(briefing)
-    year_list = [Period(y, None, archive_url(y), tuple(years[y])) for y in sorted(years, reverse=True)]
-    month_list = [Period(y, m, archive_url(y, m), tuple(months[(y, m)])) for y, m in sorted(months, reverse=True)]
+    year_list = [
+        Period(y, None, archive_url(y), tuple(years[y])) for y in sorted(years, reverse=True)
+    ]
+    month_list = [
+        Period(y, m, archive_url(y, m), tuple(months[(y, m)]))
+        for y, m in sorted(months, reverse=True)
+    ]
     return year_list, month_list
 
 
@@ -46,7 +55,9 @@ def month_groups(briefings: Sequence[Briefing]) -> list[Period]:
             runs[-1][2].append(briefing)
         else:
             runs.append((year, month, [briefing]))
-    return [Period(year, month, archive_url(year, month), tuple(items)) for year, month, items in runs]
+    return [
+        Period(year, month, archive_url(year, month), tuple(items)) for year, month, items in runs
+    ]
 
 
 def build_site(briefings: list[Briefing]) -> Site:

@@ -1,4 +1,5 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright (no browser download)."""
+
 from __future__ import annotations
 
 import os

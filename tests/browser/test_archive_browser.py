@@ -2,6 +2,7 @@
 search by a body word and by topic, related coverage, no horizontal scroll at 375 and 1280 px,
 and screenshots of home, a briefing, a topic and search into docs/screenshots/.
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,8 +19,15 @@ from tests.browser.conftest import SCREENSHOTS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 BRIEFING = "2023/10/27/iraq-condemns-attacks-on-us-bases/index.html"
-PAGES = {"home": "index.html", "briefing": BRIEFING, "topic": "topics/iraq/index.html", "search": "search/index.html",
-         "topics": "topics/index.html", "archive": "archive/index.html", "month": "archive/2023/10/index.html"}
+PAGES = {
+    "home": "index.html",
+    "briefing": BRIEFING,
+    "topic": "topics/iraq/index.html",
+    "search": "search/index.html",
+    "topics": "topics/index.html",
+    "archive": "archive/index.html",
+    "month": "archive/2023/10/index.html",
+}
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -33,7 +41,12 @@ def site_url(tmp_path_factory, browser):
     site = tmp_path_factory.mktemp("browser-site") / "site"
     shutil.copytree(SAMPLE, site)
     config = site / "sitegen.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("search: false", "search: true").replace("per_page: 2", "per_page: 10"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("search: false", "search: true")
+        .replace("per_page: 2", "per_page: 10"),
+        encoding="utf-8",
+    )
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1717200000")
     try:
@@ -69,10 +82,15 @@ def test_search_finds_a_briefing_by_a_word_of_its_body(page, site_url):
 def test_search_filters_by_topic(page, site_url):
     page.goto(site_url + PAGES["search"])
     page.fill(".pagefind-ui__search-input", "attacks")
-    assert result_titles(page) == ["Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases", "Iraq condemns attacks on bases housing US forces"]
+    assert result_titles(page) == [
+        "Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases",
+        "Iraq condemns attacks on bases housing US forces",
+    ]
     page.locator(".pagefind-ui__filter-checkbox[name='topic'][value='Military']").check()
     page.wait_for_function("document.querySelectorAll('.pagefind-ui__result-link').length === 1")
-    assert result_titles(page) == ["Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"]
+    assert result_titles(page) == [
+        "Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"
+    ]
     page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
 
 
@@ -87,10 +105,14 @@ def test_filter_names_are_shown_as_text_never_as_markup(page, site_url):
     # search's counts arrive: wait for that state (the source's count for this search), not for time.
     wait = {"timeout": 60_000}  # a bound for a loaded machine, not a measured time
     expect(page.locator(".pagefind-ui__result-link")).to_have_count(1, **wait)
-    source = page.locator("details.pagefind-ui__filter-block", has=page.locator("summary", has_text="Source"))
+    source = page.locator(
+        "details.pagefind-ui__filter-block", has=page.locator("summary", has_text="Source")
+    )
     label = source.locator(".pagefind-ui__filter-label", has_text="Brien")
     expect(label).to_have_text(re.compile(r"\(1\)$"), **wait)
-    if not source.evaluate("block => block.open"):  # closed by default (only the topic list opens on a wide screen)
+    if not source.evaluate(
+        "block => block.open"
+    ):  # closed by default (only the topic list opens on a wide screen)
         source.locator("summary").click()
     expect(source).to_have_js_property("open", True, **wait)
     expect(label).to_be_visible(**wait)
@@ -102,7 +124,10 @@ def test_a_briefing_shows_related_coverage_from_another_source_first(page, site_
     page.goto(site_url + BRIEFING)
     related = page.locator(".related li a")
     assert related.count() >= 1
-    assert related.first.inner_text() == "Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"
+    assert (
+        related.first.inner_text()
+        == "Former Iraqi official: dissatisfaction with US military presence rises amid attacks on bases"
+    )
     related.first.click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().startswith("Former Iraqi official")
@@ -128,7 +153,9 @@ def test_no_horizontal_scrolling(browser, site_url, width):
 def test_keyboard_users_get_a_skip_link_and_visible_focus(page, site_url):
     page.goto(site_url + PAGES["home"])
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle, document.activeElement.getBoundingClientRect().left >= 0]")
+    focused = page.evaluate(
+        "[document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle, document.activeElement.getBoundingClientRect().left >= 0]"
+    )
     assert focused == ["skip", "solid", True]
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
@@ -140,7 +167,10 @@ def test_screenshots(page, site_url):
         page.goto(site_url + PAGES[name])
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-    assert all((SCREENSHOTS / f"{name}.png").stat().st_size > 5000 for name in ("home", "briefing", "topic"))
+    assert all(
+        (SCREENSHOTS / f"{name}.png").stat().st_size > 5000
+        for name in ("home", "briefing", "topic")
+    )
 
 
 CONTRAST_JS = """

@@ -1,4 +1,5 @@
 """In a real browser: an edit reloads the page by itself; a broken file shows the error overlay until fixed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,7 +49,14 @@ def test_edit_reloads_and_errors_show_an_overlay_until_fixed(served, page, tmp_p
     open_listening(page, served.url + BRIEFING_URL)
     assert page.locator("h1").inner_text() == "Harbour Town Opens Its New Public Library"
 
-    wait_for_reload(page, lambda: edit(site / BRIEFING, "The library holds about 80,000 books", "The library holds about 95,000 books"))
+    wait_for_reload(
+        page,
+        lambda: edit(
+            site / BRIEFING,
+            "The library holds about 80,000 books",
+            "The library holds about 95,000 books",
+        ),
+    )
     assert "The library holds about 95,000 books" in page.locator("main").inner_text()
     assert page.locator("#sitegen-error-overlay").count() == 0
 
@@ -58,7 +66,9 @@ def test_edit_reloads_and_errors_show_an_overlay_until_fixed(served, page, tmp_p
     text = overlay.inner_text()
     assert ERROR in text  # file, line and message
     assert "showing the last good site" in text
-    assert "The library holds about 95,000 books" in page.locator("main").inner_text()  # the last good page, under the overlay
+    assert (
+        "The library holds about 95,000 books" in page.locator("main").inner_text()
+    )  # the last good page, under the overlay
     page.screenshot(path=str(tmp_path / "overlay.png"))
 
     wait_for_reload(page, lambda: edit(site / BRIEFING, BROKEN_TITLE, TITLE))

@@ -1,4 +1,5 @@
 """A copy of the project's own site (the two original seeds), built once per session."""
+
 from __future__ import annotations
 
 import shutil
@@ -23,6 +24,8 @@ def make_site(target: Path, config: str = "search: false\n") -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The two original seeds converted and built, with search on, as a new user would."""
-    site = make_site(tmp_path_factory.mktemp("site"), "base_url: https://news.example.org/briefings/\n")
+    site = make_site(
+        tmp_path_factory.mktemp("site"), "base_url: https://news.example.org/briefings/\n"
+    )
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     return site

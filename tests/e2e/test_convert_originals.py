@@ -1,4 +1,5 @@
 """The two original seeds become the briefings the project promises."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,7 +35,10 @@ def test_style_a_seed_keeps_headline_date_source_and_drops_furniture(built_site)
 
 def test_style_b_seed_keeps_a_colon_headline_whole_and_has_no_source(built_site):
     meta, body = briefing_for(built_site, "004_f354708e6d9741ee.txt")
-    assert meta["title"] == "Former Iraqi Official: Rising Dissatisfaction with US Military Presence Amid Attacks on Bases"
+    assert (
+        meta["title"]
+        == "Former Iraqi Official: Rising Dissatisfaction with US Military Presence Amid Attacks on Bases"
+    )
     assert str(meta["date"]) == "2023-10-27"
     assert "source" not in meta
     assert body.startswith("Since the 18th local time")
@@ -55,4 +59,6 @@ def test_committed_content_matches_what_the_seeds_convert_to(built_site):
     fresh = sorted(p.name for p in (built_site / "content").glob("*.md"))
     assert committed == fresh
     for name in committed:
-        assert (REPO / "content" / name).read_bytes() == (built_site / "content" / name).read_bytes()
+        assert (REPO / "content" / name).read_bytes() == (
+            built_site / "content" / name
+        ).read_bytes()

@@ -1,4 +1,5 @@
 """`sitegen convert --explain SEED`: what the converter chose for one seed and why, without writing anything."""
+
 from __future__ import annotations
 
 import subprocess
@@ -34,7 +35,11 @@ Datenschutz
 
 
 def explain(site: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--explain", *args], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", "convert", "--site", str(site), "--explain", *args],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_explain_names_each_choice_its_line_and_what_it_passed_over(tmp_path):
@@ -45,7 +50,9 @@ def test_explain_names_each_choice_its_line_and_what_it_passed_over(tmp_path):
     out = result.stdout
     assert "language: de" in out
     assert "headline: 'Stadtrat beschließt neuen Haushalt' (line 1, repeated on line 8)" in out
-    assert "repeated on line 8" in out.split("source:")[0].split("\n", 3)[3]  # the evidence counts lines as the headline does
+    assert (
+        "repeated on line 8" in out.split("source:")[0].split("\n", 3)[3]
+    )  # the evidence counts lines as the headline does
     assert "source: 'Musterstädter Anzeiger'" in out
     assert "author: 'Erika Mustermann'" in out
     assert "date: 2023-11-06" in out and "(line 13)" in out
@@ -88,6 +95,10 @@ def test_explain_shows_why_each_topic_was_given_and_passed_over(tmp_path):
     out = explain(tmp_path, "review.txt").stdout
     assert "topics: Theatre (main group: culture)" in out
     given = next(line for line in out.splitlines() if line.startswith("  given Theatre"))
-    assert "[culture]" in given and "1 in headline" in given and "weak" in given  # the evidence, by place
+    assert (
+        "[culture]" in given and "1 in headline" in given and "weak" in given
+    )  # the evidence, by place
     football = next(line for line in out.splitlines() if line.startswith("  passed over Football"))
-    assert "outside the story's main group (culture)" in football  # a candidate refused, with the reason
+    assert (
+        "outside the story's main group (culture)" in football
+    )  # a candidate refused, with the reason

@@ -1,4 +1,5 @@
 """The built site: its pages, feeds, links under a sub-path, and byte-identical rebuilds."""
+
 from __future__ import annotations
 
 import email.utils
@@ -39,7 +40,15 @@ def links_of(html: str) -> list[str]:
 
 def test_output_has_home_briefings_topics_and_feed(built_site):
     out = built_site / "output"
-    for rel in ("index.html", "topics/index.html", "feed.xml", "atom.xml", "feed.json", "archive/index.html", "sitemap.xml"):
+    for rel in (
+        "index.html",
+        "topics/index.html",
+        "feed.xml",
+        "atom.xml",
+        "feed.json",
+        "archive/index.html",
+        "sitemap.xml",
+    ):
         assert (out / rel).is_file(), rel
     pages = sorted(p.relative_to(out).as_posix() for p in out.glob("2023/10/27/*/index.html"))
     assert len(pages) == 2
@@ -137,7 +146,11 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     assert main(["build", "--site", str(second), "--quiet"]) == 0
 
     def tree(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
 
     a, b = tree(first / "output"), tree(second / "output")
     assert sorted(a) == sorted(b)

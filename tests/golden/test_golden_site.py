@@ -2,6 +2,7 @@
 
 Regenerate with `pytest tests/golden --update-golden`, then review the diff like code.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -29,7 +30,11 @@ def build_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *flags: str) -
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under root by relative POSIX path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[str]:
@@ -40,7 +45,9 @@ def differences(expected: dict[str, bytes], actual: dict[str, bytes]) -> list[st
         if expected[path] != actual[path]:
             old = expected[path].decode("utf-8", "replace").splitlines(keepends=True)
             new = actual[path].decode("utf-8", "replace").splitlines(keepends=True)
-            report.append("".join(difflib.unified_diff(old, new, f"expected/{path}", f"actual/{path}")))
+            report.append(
+                "".join(difflib.unified_diff(old, new, f"expected/{path}", f"actual/{path}"))
+            )
     return report
 
 
@@ -100,8 +107,20 @@ def test_drafts_and_future_come_in_when_asked(tmp_path, monkeypatch):
 
 def test_case_and_punctuation_variants_are_one_topic():
     files = tree(EXPECTED)
-    topics = sorted({f.split("/")[1] for f in files if f.startswith("topics/") and f.count("/") == 2})
-    assert topics == ["aid", "c-rust", "cyber-security", "gaza", "iran", "iraq", "israel", "military", "united-states"]
+    topics = sorted(
+        {f.split("/")[1] for f in files if f.startswith("topics/") and f.count("/") == 2}
+    )
+    assert topics == [
+        "aid",
+        "c-rust",
+        "cyber-security",
+        "gaza",
+        "iran",
+        "iraq",
+        "israel",
+        "military",
+        "united-states",
+    ]
     iraq = files["topics/iraq/index.html"].decode()
     assert iraq.count('class="card"') == 2  # "Iraq" and "iraq"
     assert "<h1>Iraq</h1>" in iraq
@@ -119,8 +138,12 @@ def test_an_instant_shows_the_same_day_everywhere():
 
 
 def test_briefing_pages_name_topics_as_the_topic_pages_do():
-    page = tree(EXPECTED)["2023/10/27/former-iraqi-official-on-us-military-presence/index.html"].decode()
-    assert 'data-filter="Iraq">Iraq</a>' in page and ">iraq<" not in page  # written "iraq" in its front matter
+    page = tree(EXPECTED)[
+        "2023/10/27/former-iraqi-official-on-us-military-presence/index.html"
+    ].decode()
+    assert (
+        'data-filter="Iraq">Iraq</a>' in page and ">iraq<" not in page
+    )  # written "iraq" in its front matter
     assert 'data-filter="United States">United States</a>' in page
 
 
@@ -128,8 +151,13 @@ def test_json_ld_and_search_filters_cannot_carry_markup():
     page = tree(EXPECTED)["2024/01/15/script-in-title/index.html"].decode()
     script = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in script and ">" not in script and "&" not in script
-    assert '"headline": "Officials say \\"no comment\\" on \\u003cscript\\u003ealert(\'x\')\\u003c/script\\u003e \\u0026 other tricks"' in script
-    assert 'data-filter="O&#39;Brien &amp;\u2060 Sons &lt;\u2060Press&gt;"' in page  # see briefing.html
+    assert (
+        '"headline": "Officials say \\"no comment\\" on \\u003cscript\\u003ealert(\'x\')\\u003c/script\\u003e \\u0026 other tricks"'
+        in script
+    )
+    assert (
+        'data-filter="O&#39;Brien &amp;\u2060 Sons &lt;\u2060Press&gt;"' in page
+    )  # see briefing.html
 
 
 def test_editing_tags_or_summary_never_moves_a_page(tmp_path, monkeypatch):
@@ -137,7 +165,12 @@ def test_editing_tags_or_summary_never_moves_a_page(tmp_path, monkeypatch):
     shutil.copytree(SAMPLE, site)
     path = site / "content" / "2023-11-02-gaza-aid-convoy.md"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('tags: ["Gaza", "Israel", "Aid"]', 'tags: ["Humanitarian aid"]').replace("twenty lorries", "thirty lorries"), encoding="utf-8")
+    path.write_text(
+        text.replace('tags: ["Gaza", "Israel", "Aid"]', 'tags: ["Humanitarian aid"]').replace(
+            "twenty lorries", "thirty lorries"
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_TIME)
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     page = (site / "output" / "2023/11/02/gaza-aid-convoy/index.html").read_text(encoding="utf-8")
@@ -149,11 +182,16 @@ def test_a_site_template_overrides_the_built_in_one(tmp_path, monkeypatch):
     shutil.copytree(SAMPLE, site)
     override = site / "themes" / "default" / "templates" / "404.html"
     override.parent.mkdir(parents=True)
-    override.write_text('{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}\n', encoding="utf-8")
+    override.write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}\n',
+        encoding="utf-8",
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_TIME)
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     assert "<h1>Lost at sea</h1>" in (site / "output" / "404.html").read_text(encoding="utf-8")
-    assert (site / "output" / "index.html").read_bytes() == (EXPECTED / "index.html").read_bytes()  # the rest is built-in
+    assert (site / "output" / "index.html").read_bytes() == (
+        EXPECTED / "index.html"
+    ).read_bytes()  # the rest is built-in
 
 
 def test_feeds_hold_feed_items_entries_newest_first():

@@ -5,6 +5,7 @@ Skips without the corpus (../shared/corpus/bbc beside the repository; fails inst
 tests/corpus.py); the vnu test also skips
 without java or vnu.jar (env SITEGEN_VNU_JAR, else tools/node_modules/vnu-jar/...).
 """
+
 from __future__ import annotations
 
 import json
@@ -54,7 +55,13 @@ class _Scanner(HTMLParser):
             self.scan.lang = values.get("lang")
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.scan.headings.append(int(tag[1]))
-        target = values.get("href") if tag in ("a", "link") else values.get("src") if tag in ("script", "img") else None
+        target = (
+            values.get("href")
+            if tag in ("a", "link")
+            else values.get("src")
+            if tag in ("script", "img")
+            else None
+        )
         if target is not None:
             self.scan.links.append(target)
 
@@ -69,16 +76,20 @@ def resolve(page: str, href: str) -> tuple[str, str] | None:
     """(output-relative file, fragment) of an internal link from `page`; None for external ones."""
     url, fragment = urldefrag(href)
     if url.startswith(BASE_URL):
-        target = url[len(BASE_URL):]
+        target = url[len(BASE_URL) :]
     elif urlsplit(url).scheme or url.startswith("//"):
         return None
     elif url == "":
         target = page
-    elif url.startswith("/"):  # root-relative (the 404 page's links): inside the base URL's path, or broken
+    elif url.startswith(
+        "/"
+    ):  # root-relative (the 404 page's links): inside the base URL's path, or broken
         site_path = urlsplit(BASE_URL).path
-        target = url[len(site_path):] if url.startswith(site_path) else url
+        target = url[len(site_path) :] if url.startswith(site_path) else url
     else:
-        target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url))).replace(os.sep, "/")
+        target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url))).replace(
+            os.sep, "/"
+        )
         if url.endswith("/"):
             target += "/"
     if target == "" or target.endswith("/"):
@@ -94,7 +105,9 @@ def corpus_site(tmp_path_factory) -> Path:
     (site / "seeds").mkdir()
     for seed in sorted(CORPUS.glob("*.txt")):
         shutil.copyfile(seed, site / "seeds" / seed.name)
-    (site / "sitegen.yaml").write_text(f'base_url: "{BASE_URL}"\ntitle: "BBC Briefings"\n', encoding="utf-8")
+    (site / "sitegen.yaml").write_text(
+        f'base_url: "{BASE_URL}"\ntitle: "BBC Briefings"\n', encoding="utf-8"
+    )
     assert main(["build", "--site", str(site), "--quiet"]) == 0
     return site
 
@@ -102,13 +115,24 @@ def corpus_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pages(corpus_site) -> dict[str, PageScan]:
     output = corpus_site / "output"
-    return {p.relative_to(output).as_posix(): scan(p) for p in sorted(output.rglob("*.html")) if not p.relative_to(output).as_posix().startswith("pagefind/")}
+    return {
+        p.relative_to(output).as_posix(): scan(p)
+        for p in sorted(output.rglob("*.html"))
+        if not p.relative_to(output).as_posix().startswith("pagefind/")
+    }
 
 
 def test_the_whole_corpus_is_published(corpus_site, pages):
     briefings = [rel for rel in pages if rel.count("/") == 4 and rel[:4].isdigit()]
     assert len(briefings) == len(list(CORPUS.glob("*.txt"))) == 2225
-    assert {"index.html", "topics/index.html", "topics/by-size.html", "archive/index.html", "search/index.html", "404.html"} <= set(pages)
+    assert {
+        "index.html",
+        "topics/index.html",
+        "topics/by-size.html",
+        "archive/index.html",
+        "search/index.html",
+        "404.html",
+    } <= set(pages)
 
 
 def test_every_page_is_reachable_from_the_home_page(pages):
@@ -155,7 +179,11 @@ def test_every_page_has_lang_one_h1_and_no_skipped_heading_level(pages):
 
 def test_every_feed_parses_with_absolute_links_and_unique_ids(corpus_site):
     output = corpus_site / "output"
-    feeds = sorted(p for p in output.rglob("*") if p.name in FEED_NAMES and not p.relative_to(output).as_posix().startswith("pagefind/"))
+    feeds = sorted(
+        p
+        for p in output.rglob("*")
+        if p.name in FEED_NAMES and not p.relative_to(output).as_posix().startswith("pagefind/")
+    )
     assert len(feeds) >= 3 * 100  # the site's and every topic's
     for path in feeds:
         rel = path.relative_to(output).as_posix()
@@ -170,7 +198,10 @@ def test_every_feed_parses_with_absolute_links_and_unique_ids(corpus_site):
         assert 1 <= len(items) <= 20, rel
         assert len({item_id for item_id, _ in items}) == len(items), f"{rel}: duplicate ids"
         for _, link in items:
-            assert link.startswith(BASE_URL) and (output / link[len(BASE_URL):] / "index.html").is_file(), f"{rel}: {link}"
+            assert (
+                link.startswith(BASE_URL)
+                and (output / link[len(BASE_URL) :] / "index.html").is_file()
+            ), f"{rel}: {link}"
 
 
 def test_search_indexes_only_briefings_with_topic_source_and_year_filters(corpus_site):
@@ -192,14 +223,25 @@ def test_search_index_is_byte_identical_when_built_again(corpus_site, tmp_path):
     again = tmp_path / "site"
     shutil.copytree(corpus_site, again, ignore=shutil.ignore_patterns("output", ".sitegen-cache"))
     assert main(["build", "--site", str(again), "--quiet"]) == 0
-    first = {p.relative_to(corpus_site / "output").as_posix(): p.read_bytes() for p in (corpus_site / "output" / "pagefind").rglob("*") if p.is_file()}
-    second = {p.relative_to(again / "output").as_posix(): p.read_bytes() for p in (again / "output" / "pagefind").rglob("*") if p.is_file()}
+    first = {
+        p.relative_to(corpus_site / "output").as_posix(): p.read_bytes()
+        for p in (corpus_site / "output" / "pagefind").rglob("*")
+        if p.is_file()
+    }
+    second = {
+        p.relative_to(again / "output").as_posix(): p.read_bytes()
+        for p in (again / "output" / "pagefind").rglob("*")
+        if p.is_file()
+    }
     assert sorted(first) == sorted(second) and len(first) > 100
     assert [name for name in first if first[name] != second[name]] == []
 
 
 def vnu_jar() -> Path | None:
-    for candidate in (os.environ.get("SITEGEN_VNU_JAR"), REPO / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"):
+    for candidate in (
+        os.environ.get("SITEGEN_VNU_JAR"),
+        REPO / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    ):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     return None
@@ -208,8 +250,24 @@ def vnu_jar() -> Path | None:
 def run_vnu(folder: Path) -> subprocess.CompletedProcess:
     jar = vnu_jar()
     if jar is None or shutil.which("java") is None:
-        pytest.skip("java or vnu.jar missing (set SITEGEN_VNU_JAR, or `npm install vnu-jar` in tools/)")
-    return subprocess.run(["java", "-Xss4m", "-jar", str(jar), "--errors-only", "--skip-non-html", "--format", "text", str(folder)], capture_output=True, text=True)
+        pytest.skip(
+            "java or vnu.jar missing (set SITEGEN_VNU_JAR, or `npm install vnu-jar` in tools/)"
+        )
+    return subprocess.run(
+        [
+            "java",
+            "-Xss4m",
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "text",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_nu_html_checker_finds_no_errors_on_any_page(corpus_site):

@@ -7,6 +7,7 @@ Run both ways the project builds: `sitegen build` (atomic swap, state on disk) a
 `sitegen serve` (the same atomic swap, state kept in memory between rebuilds, the watcher
 naming the changed files).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,14 @@ def _tree(root: Path) -> dict[str, tuple[bytes, int]]:
 def _diff(mine: bytes, theirs: bytes) -> str:
     import difflib
 
-    lines = difflib.unified_diff(mine.decode().splitlines(), theirs.decode().splitlines(), "incremental", "clean", lineterm="", n=1)
+    lines = difflib.unified_diff(
+        mine.decode().splitlines(),
+        theirs.decode().splitlines(),
+        "incremental",
+        "clean",
+        lineterm="",
+        n=1,
+    )
     return "\n".join(list(lines)[:40])
 
 
@@ -56,22 +64,35 @@ class Site:
         return BuildOptions(workers=1, publish_on_error=True, **extra)
 
     def build(self, changed: set[str] | None = None):
-        if self.store is not None and self.steps % 5 == 4:  # now and then serve stops (state written) and starts again
+        if (
+            self.store is not None and self.steps % 5 == 4
+        ):  # now and then serve stops (state written) and starts again
             self.store.flush()
             self.store = StateStore(self.root / ".sitegen-cache", in_memory=True)
         self.steps += 1
         if self.store is None:
-            return build(load_config(self.root), self.options(), store=StateStore(self.root / ".sitegen-cache"))
-        return build(load_config(self.root), self.options(), store=self.store, changed=changed)  # as serve's watcher names them
+            return build(
+                load_config(self.root),
+                self.options(),
+                store=StateStore(self.root / ".sitegen-cache"),
+            )
+        return build(
+            load_config(self.root), self.options(), store=self.store, changed=changed
+        )  # as serve's watcher names them
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """Every input file with its mtime and size."""
         found = {}
         for folder, dirs, names in os.walk(self.root):
-            dirs[:] = [d for d in dirs if d not in ("output", ".sitegen-cache") and not d.startswith(".")]
+            dirs[:] = [
+                d for d in dirs if d not in ("output", ".sitegen-cache") and not d.startswith(".")
+            ]
             for name in names:
                 st = (Path(folder) / name).stat()
-                found[(Path(folder) / name).relative_to(self.root).as_posix()] = (st.st_mtime_ns, st.st_size)
+                found[(Path(folder) / name).relative_to(self.root).as_posix()] = (
+                    st.st_mtime_ns,
+                    st.st_size,
+                )
         return found
 
     def check(self, inputs_before: dict[str, tuple[int, int]] | None = None):
@@ -84,17 +105,31 @@ class Site:
         changed = None
         if inputs_before is not None:
             now = self.snapshot()
-            diff = {rel for rel in now.keys() | inputs_before.keys() if now.get(rel) != inputs_before.get(rel)}
-            changed = diff if diff and all(rel.startswith("content/") for rel in diff) else None  # no event: serve restarted
+            diff = {
+                rel
+                for rel in now.keys() | inputs_before.keys()
+                if now.get(rel) != inputs_before.get(rel)
+            }
+            changed = (
+                diff if diff and all(rel.startswith("content/") for rel in diff) else None
+            )  # no event: serve restarted
         report = self.build(changed)
         clean = self.scratch / f"clean-{self.steps}"
-        shutil.copytree(self.root, clean, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*"))
+        shutil.copytree(
+            self.root, clean, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*")
+        )
         build(load_config(clean), BuildOptions(convert=False, workers=1))
         mine, theirs = _tree(self.root / "output"), _tree(clean / "output")
         assert sorted(mine) == sorted(theirs), f"step {self.steps}: file lists differ"
         different = [rel for rel in mine if mine[rel][0] != theirs[rel][0]]
-        assert different == [], f"step {self.steps}: bytes differ:\n" + _diff(mine[different[0]][0], theirs[different[0]][0])
-        kept = [rel for rel in mine if rel in before and before[rel][0] == mine[rel][0] and before[rel][1] != mine[rel][1]]
+        assert different == [], f"step {self.steps}: bytes differ:\n" + _diff(
+            mine[different[0]][0], theirs[different[0]][0]
+        )
+        kept = [
+            rel
+            for rel in mine
+            if rel in before and before[rel][0] == mine[rel][0] and before[rel][1] != mine[rel][1]
+        ]
         assert kept == [], f"step {self.steps}: unchanged files got a new mtime"
         shutil.rmtree(clean)
         return report
@@ -109,7 +144,12 @@ def _make_site(root: Path) -> None:
     for i in range(12):
         day = f"2022-{1 + i % 4:02d}-{10 + i:02d}"
         tags = '"Economy", "Trade"' if i % 2 else '"Economy", "Health"'
-        (root / "content" / f"hand-{i:02d}.md").write_text(_briefing(f"Hand briefing number {i} on trade", day, tags, f"Body {i}.\n\nMore about trade."), encoding="utf-8")
+        (root / "content" / f"hand-{i:02d}.md").write_text(
+            _briefing(
+                f"Hand briefing number {i} on trade", day, tags, f"Body {i}.\n\nMore about trade."
+            ),
+            encoding="utf-8",
+        )
     (root / "sitegen.yaml").write_text(CONFIG, encoding="utf-8")
 
 
@@ -125,29 +165,86 @@ def _converted(root: Path) -> Path:
 
 STEPS = [
     ("edit a body", lambda r: _edit(r / "content/hand-03.md", "Body 3.", "Body three, corrected.")),
-    ("edit a title", lambda r: _edit(r / "content/hand-04.md", "number 4 on trade", "number four on tariffs")),
-    ("edit a summary", lambda r: _edit(r / "content/hand-02.md", "summary: \"", "summary: \"Revised: ")),
+    (
+        "edit a title",
+        lambda r: _edit(r / "content/hand-04.md", "number 4 on trade", "number four on tariffs"),
+    ),
+    (
+        "edit a summary",
+        lambda r: _edit(r / "content/hand-02.md", 'summary: "', 'summary: "Revised: '),
+    ),
     ("edit the newest briefing's title", lambda r: _edit(_newest(r), "title: ", "title: Newest, ")),
-    ("edit a source", lambda r: _edit(r / "content/hand-10.md", "tags:", "source: Harbour Gazette\ntags:")),
-    ("change tags", lambda r: _edit(r / "content/hand-05.md", '"Economy", "Trade"', '"Ports", "Trade"')),
-    ("change a date across months", lambda r: _edit(r / "content/hand-06.md", "date: 2022-03-16", "date: 2021-12-31")),
-    ("add a briefing", lambda r: (r / "content/hand-20.md").write_text(_briefing("A new arrival on trade", "2022-02-01", '"Trade"', "New."), encoding="utf-8")),
+    (
+        "edit a source",
+        lambda r: _edit(r / "content/hand-10.md", "tags:", "source: Harbour Gazette\ntags:"),
+    ),
+    (
+        "change tags",
+        lambda r: _edit(r / "content/hand-05.md", '"Economy", "Trade"', '"Ports", "Trade"'),
+    ),
+    (
+        "change a date across months",
+        lambda r: _edit(r / "content/hand-06.md", "date: 2022-03-16", "date: 2021-12-31"),
+    ),
+    (
+        "add a briefing",
+        lambda r: (r / "content/hand-20.md").write_text(
+            _briefing("A new arrival on trade", "2022-02-01", '"Trade"', "New."), encoding="utf-8"
+        ),
+    ),
     ("delete a briefing", lambda r: (r / "content/hand-07.md").unlink()),
     ("rename a briefing", lambda r: (r / "content/hand-08.md").rename(r / "content/renamed-08.md")),
     ("make one a draft", lambda r: _edit(r / "content/hand-09.md", "tags:", "draft: true\ntags:")),
     ("edit a converted briefing", lambda r: _edit(_converted(r), "title: ", "title: Edited ")),
-    ("add a seed", lambda r: (r / "seeds/zz_new.txt").write_text("2023-11-02\n\nNew seed about trade talks\n\nThe talks went on late into the night.\n", encoding="utf-8")),
-    ("change a seed", lambda r: _edit(r / "seeds/zz_new.txt", "late into the night", "until the morning")),
+    (
+        "add a seed",
+        lambda r: (r / "seeds/zz_new.txt").write_text(
+            "2023-11-02\n\nNew seed about trade talks\n\nThe talks went on late into the night.\n",
+            encoding="utf-8",
+        ),
+    ),
+    (
+        "change a seed",
+        lambda r: _edit(r / "seeds/zz_new.txt", "late into the night", "until the morning"),
+    ),
     ("delete a seed", lambda r: (r / "seeds/zz_new.txt").unlink()),
     ("override a template", lambda r: _override(r, "templates/topic.html")),
-    ("change the override", lambda r: _edit(_theme(r) / "templates/topic.html", "<!-- site theme -->", "<!-- site theme, v2 -->")),
-    ("change the config", lambda r: (r / "sitegen.yaml").write_text(CONFIG.replace("per_page: 3", "per_page: 2") + 'title: "Renamed archive"\n', encoding="utf-8")),
+    (
+        "change the override",
+        lambda r: _edit(
+            _theme(r) / "templates/topic.html", "<!-- site theme -->", "<!-- site theme, v2 -->"
+        ),
+    ),
+    (
+        "change the config",
+        lambda r: (r / "sitegen.yaml").write_text(
+            CONFIG.replace("per_page: 3", "per_page: 2") + 'title: "Renamed archive"\n',
+            encoding="utf-8",
+        ),
+    ),
     ("drop the override", lambda r: shutil.rmtree(_theme(r))),
     ("delete an output file by hand", lambda r: (r / "output/topics/index.html").unlink()),
-    ("remove a topic entirely", lambda r: [_edit(p, '"Health"', '"Trade"') for p in sorted((r / "content").glob("hand-*.md")) if '"Health"' in p.read_text(encoding="utf-8")]),
+    (
+        "remove a topic entirely",
+        lambda r: [
+            _edit(p, '"Health"', '"Trade"')
+            for p in sorted((r / "content").glob("hand-*.md"))
+            if '"Health"' in p.read_text(encoding="utf-8")
+        ],
+    ),
     ("edit another body", lambda r: _edit(r / "content/hand-11.md", "Body 11.", "Body eleven.")),
-    ("respell a topic", lambda r: _edit(r / "content/hand-01.md", '"Economy", "Trade"', '"Economy", "TRADE"')),
-    ("respell it for most of its briefings", lambda r: [_edit(p, '"Trade"', '"TRADE"') for p in sorted((r / "content").glob("hand-*.md")) if '"Trade"' in p.read_text(encoding="utf-8")]),
+    (
+        "respell a topic",
+        lambda r: _edit(r / "content/hand-01.md", '"Economy", "Trade"', '"Economy", "TRADE"'),
+    ),
+    (
+        "respell it for most of its briefings",
+        lambda r: [
+            _edit(p, '"Trade"', '"TRADE"')
+            for p in sorted((r / "content").glob("hand-*.md"))
+            if '"Trade"' in p.read_text(encoding="utf-8")
+        ],
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ theme, each as `sitegen build` builds (state on disk) and as `sitegen serve` doe
 the last site in memory, the changed content files named as its watcher names them, and now
 and then a restart). The profile keeps the run short: few examples of few steps on a small site.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,12 +29,33 @@ from tests.safety.synthetic import seed_text
 
 TOPICS = ["Economy", "Trade", "Health", "Ports", "Fisheries", "economy"]
 SOURCES = [None, "Harbour Gazette", "Wire"]
-TITLES = ["Talks on trade resume", "Port strike ends", "Budget passes", "Clinic opens", "Catch quotas cut"]
+TITLES = [
+    "Talks on trade resume",
+    "Port strike ends",
+    "Budget passes",
+    "Clinic opens",
+    "Catch quotas cut",
+]
 SITE_TOPICS = ["", "Trade talks: [talks]\n", "Farming: [harvest, farmers]\nTrade talks: [talks]\n"]
 BUILT_IN = Path(__file__).resolve().parents[2] / "sitegen" / "theme" / "templates"
-TEMPLATES = ["base.html", "briefing.html", "index.html", "topic.html", "topics.html", "archive.html", "period.html", "404.html"]
+TEMPLATES = [
+    "base.html",
+    "briefing.html",
+    "index.html",
+    "topic.html",
+    "topics.html",
+    "archive.html",
+    "period.html",
+    "404.html",
+]
 
-settings.register_profile("incremental", max_examples=3, stateful_step_count=6, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile(
+    "incremental",
+    max_examples=3,
+    stateful_step_count=6,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 class EditedSite(RuleBasedStateMachine):
@@ -66,20 +88,31 @@ class EditedSite(RuleBasedStateMachine):
         (self.root / "content" / f"{name}.md").write_text(text, encoding="utf-8")
 
     def _seed(self, name: str) -> None:
-        (self.root / "seeds" / f"{name}.txt").write_text(seed_text(random.Random(name), int(name[-2:]), self.seeds[name]), encoding="utf-8")
+        (self.root / "seeds" / f"{name}.txt").write_text(
+            seed_text(random.Random(name), int(name[-2:]), self.seeds[name]), encoding="utf-8"
+        )
 
     def _check(self) -> None:
-        self.site.check(self.inputs)  # serve mode: told which content files changed since the last build
+        self.site.check(
+            self.inputs
+        )  # serve mode: told which content files changed since the last build
         self.inputs = self.site.snapshot()
 
     @initialize()
     def make_site(self) -> None:
         (self.root / "content").mkdir(parents=True)
         (self.root / "seeds").mkdir()
-        (self.root / "sitegen.yaml").write_text("search: false\nper_page: 2\nfeed_items: 3\nrelated: 2\n", encoding="utf-8")
+        (self.root / "sitegen.yaml").write_text(
+            "search: false\nper_page: 2\nfeed_items: 3\nrelated: 2\n", encoding="utf-8"
+        )
         for i in range(6):
-            self.briefings[f"hand-{i:02d}"] = {"title": f"{TITLES[i % 5]} {i}", "day": f"{2021 + i % 3}-0{1 + i % 4}-1{i}", "tags": [TOPICS[i % 3], TOPICS[(i + 1) % 5]],
-                                                "source": SOURCES[i % 3], "body": f"Body {i}."}
+            self.briefings[f"hand-{i:02d}"] = {
+                "title": f"{TITLES[i % 5]} {i}",
+                "day": f"{2021 + i % 3}-0{1 + i % 4}-1{i}",
+                "tags": [TOPICS[i % 3], TOPICS[(i + 1) % 5]],
+                "source": SOURCES[i % 3],
+                "body": f"Body {i}.",
+            }
             self._write(f"hand-{i:02d}")
         for i in range(3):
             self.seeds[f"item-{i:02d}"] = 0
@@ -92,10 +125,21 @@ class EditedSite(RuleBasedStateMachine):
 
     # --- briefings -------------------------------------------------------------------------------
 
-    @rule(number=st.integers(10, 40), title=st.sampled_from(TITLES), year=st.integers(2020, 2030), tags=st.lists(st.sampled_from(TOPICS), max_size=3))
+    @rule(
+        number=st.integers(10, 40),
+        title=st.sampled_from(TITLES),
+        year=st.integers(2020, 2030),
+        tags=st.lists(st.sampled_from(TOPICS), max_size=3),
+    )
     def add_briefing(self, number: int, title: str, year: int, tags: list[str]) -> None:
         name = f"hand-{number:02d}"
-        self.briefings[name] = {"title": f"{title} {number}", "day": f"{year}-05-0{1 + number % 9}", "tags": tags, "source": None, "body": f"New {number}."}
+        self.briefings[name] = {
+            "title": f"{title} {number}",
+            "day": f"{year}-05-0{1 + number % 9}",
+            "tags": tags,
+            "source": None,
+            "body": f"New {number}.",
+        }
         self._write(name)
         self._check()
 
@@ -140,9 +184,16 @@ class EditedSite(RuleBasedStateMachine):
             path.unlink(missing_ok=True)
         self._check()
 
-    @rule(per_page=st.integers(1, 4), related=st.integers(0, 3), title=st.sampled_from(["", 'title: "Renamed"\n']))
+    @rule(
+        per_page=st.integers(1, 4),
+        related=st.integers(0, 3),
+        title=st.sampled_from(["", 'title: "Renamed"\n']),
+    )
     def change_sitegen_yaml(self, per_page: int, related: int, title: str) -> None:
-        (self.root / "sitegen.yaml").write_text(f"search: false\nper_page: {per_page}\nfeed_items: 3\nrelated: {related}\n{title}", encoding="utf-8")
+        (self.root / "sitegen.yaml").write_text(
+            f"search: false\nper_page: {per_page}\nfeed_items: 3\nrelated: {related}\n{title}",
+            encoding="utf-8",
+        )
         self._check()
 
     @rule(template=st.sampled_from(TEMPLATES), mark=st.integers(0, 3))
@@ -152,7 +203,12 @@ class EditedSite(RuleBasedStateMachine):
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(BUILT_IN / template, path)
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("</body>", f"<!-- {mark} --></body>") if "</body>" in text else text + f"{{# {mark} #}}\n", encoding="utf-8")
+        path.write_text(
+            text.replace("</body>", f"<!-- {mark} --></body>")
+            if "</body>" in text
+            else text + f"{{# {mark} #}}\n",
+            encoding="utf-8",
+        )
         self._check()
 
 
@@ -172,8 +228,11 @@ class ServedBuiltInThemeSite(EditedSite):
     probe, serve = False, True
 
 
-@pytest.mark.parametrize("machine", [ProbeThemeSite, BuiltInThemeSite, ServedProbeThemeSite, ServedBuiltInThemeSite],
-                         ids=["probe-theme", "built-in-theme", "serve-probe-theme", "serve-built-in-theme"])
+@pytest.mark.parametrize(
+    "machine",
+    [ProbeThemeSite, BuiltInThemeSite, ServedProbeThemeSite, ServedBuiltInThemeSite],
+    ids=["probe-theme", "built-in-theme", "serve-probe-theme", "serve-built-in-theme"],
+)
 def test_random_edits_incremental_equals_clean(machine) -> None:
     machine.TestCase.settings = settings.get_profile("incremental")
     machine.TestCase().runTest()

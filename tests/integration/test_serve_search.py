@@ -1,6 +1,7 @@
 """Serve's search never holds up a rebuild: the edited page is published at once with the last
 complete index; the changed shards are indexed in the background (search_background.py); the
 rebuild after that publishes an index identical to a clean `sitegen build`'s."""
+
 from __future__ import annotations
 
 import gzip
@@ -12,9 +13,9 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.config import load_config
+from sitegen.incremental.state import StateStore
 from sitegen.publish.search import Cancelled, clear_scratch, index_in_background, shard_cache
 from sitegen.serve.search_background import Cancel
-from sitegen.incremental.state import StateStore
 
 pytest.importorskip("pagefind_bin")
 
@@ -24,27 +25,39 @@ EDITED = "content/2024-03-06-story-05.md"
 
 
 def _briefing(number: int, extra: str = "") -> str:
-    return (f'---\ntitle: "Story {number:02d}"\ndate: 2024-03-{1 + number:02d}\ntags: ["{"Ports" if number % 2 else "Trade"}"]\n---\n\n'
-            f"The harbour story number {number}.{extra}\n")
+    return (
+        f'---\ntitle: "Story {number:02d}"\ndate: 2024-03-{1 + number:02d}\ntags: ["{"Ports" if number % 2 else "Trade"}"]\n---\n\n'
+        f"The harbour story number {number}.{extra}\n"
+    )
 
 
 def make_site(root: Path) -> Path:
     (root / "content").mkdir(parents=True)
     (root / "seeds").mkdir()
-    (root / "sitegen.yaml").write_text(f"search: true\nsearch_shard_size: {SHARD_SIZE}\n", encoding="utf-8")
+    (root / "sitegen.yaml").write_text(
+        f"search: true\nsearch_shard_size: {SHARD_SIZE}\n", encoding="utf-8"
+    )
     for number in range(COUNT):
-        (root / "content" / f"2024-03-{1 + number:02d}-story-{number:02d}.md").write_text(_briefing(number), encoding="utf-8")
+        (root / "content" / f"2024-03-{1 + number:02d}-story-{number:02d}.md").write_text(
+            _briefing(number), encoding="utf-8"
+        )
     return root
 
 
 def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def clean_build(site: Path, scratch: Path) -> dict[str, bytes]:
     copy = scratch / "clean"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*"))
+    shutil.copytree(
+        site, copy, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output.*")
+    )
     assert build(load_config(copy), BuildOptions(workers=1)).ok
     return files(copy / "output")
 
@@ -59,8 +72,11 @@ def published(output: Path) -> list[str]:
 
 def searchable(output: Path, word: str) -> bool:
     """True when a published shard's word index holds `word`."""
-    return any(word.encode() in gzip.decompress(chunk.read_bytes())
-               for shard in published(output) for chunk in (output / "pagefind" / shard / "index").iterdir())
+    return any(
+        word.encode() in gzip.decompress(chunk.read_bytes())
+        for shard in published(output)
+        for chunk in (output / "pagefind" / shard / "index").iterdir()
+    )
 
 
 class Served:
@@ -70,10 +86,17 @@ class Served:
         self.root = root
         self.config = load_config(root)
         self.store = StateStore(root / ".sitegen-cache", in_memory=True)
-        assert build(self.config, BuildOptions(workers=1), store=self.store).ok  # serve's first build waits for search
+        assert build(
+            self.config, BuildOptions(workers=1), store=self.store
+        ).ok  # serve's first build waits for search
 
     def rebuild(self, changed: set[str]):
-        report = build(self.config, BuildOptions(workers=1, search_later=True), store=self.store, changed=changed)
+        report = build(
+            self.config,
+            BuildOptions(workers=1, search_later=True),
+            store=self.store,
+            changed=changed,
+        )
         assert report.ok, report.errors
         return report
 
@@ -94,8 +117,12 @@ def test_an_edit_is_published_at_once_and_its_shard_after_the_background_index(t
 
     report = site.edit("kestrel")
     assert len(report.search_pending) == 1  # one shard holds the edited briefing
-    assert b"kestrel" in (output / "2024/03/06/story-05/index.html").read_bytes()  # the page, at once
-    assert {rel: data for rel, data in files(output).items() if rel.startswith("pagefind/")} == before  # the last complete index, untouched
+    assert (
+        b"kestrel" in (output / "2024/03/06/story-05/index.html").read_bytes()
+    )  # the page, at once
+    assert {
+        rel: data for rel, data in files(output).items() if rel.startswith("pagefind/")
+    } == before  # the last complete index, untouched
     assert not searchable(output, "kestrel")
 
     site.index(report.search_pending)
@@ -103,7 +130,9 @@ def test_an_edit_is_published_at_once_and_its_shard_after_the_background_index(t
     assert report.search_pending == {} and report.pages_written == 0
     assert searchable(output, "kestrel")
     assert files(output) == clean_build(site.root, tmp_path)
-    assert build(site.config, BuildOptions(workers=1), store=site.store).nothing_changed  # the state says the index is whole
+    assert build(
+        site.config, BuildOptions(workers=1), store=site.store
+    ).nothing_changed  # the state says the index is whole
 
 
 def test_a_newer_edit_supersedes_an_index_under_way(tmp_path):
@@ -114,7 +143,9 @@ def test_a_newer_edit_supersedes_an_index_under_way(tmp_path):
     assert len(first) == len(second) == 1 and first.keys() != second.keys()
     site.index(first)  # the older job finished after the newer edit: its shard is in the cache
     report = site.rebuild(set())
-    assert report.search_pending == second  # still not published: the newer edit's shard is not indexed
+    assert (
+        report.search_pending == second
+    )  # still not published: the newer edit's shard is not indexed
     assert not searchable(output, "kestrel") and not searchable(output, "osprey")
     site.index(second)
     report = site.rebuild(set())
@@ -147,7 +178,7 @@ def test_a_killed_background_index_leaves_the_last_complete_index(tmp_path):
     site = Served(make_site(tmp_path / "site"))
     output = site.root / "output"
     pending = site.edit("kestrel").search_pending
-    (folder, briefings), = pending.items()
+    ((folder, briefings),) = pending.items()
     cancel = Cancel()
     seen = []
 
@@ -172,7 +203,9 @@ def test_a_killed_background_index_leaves_the_last_complete_index(tmp_path):
     clear_scratch(site.config)
     assert not any(cache.iterdir())
     site.store.flush()
-    assert build(load_config(site.root), BuildOptions(workers=1)).ok  # `sitegen build` after serve: the whole index
+    assert build(
+        load_config(site.root), BuildOptions(workers=1)
+    ).ok  # `sitegen build` after serve: the whole index
     assert files(output) == clean_build(site.root, tmp_path)
 
 
@@ -185,11 +218,19 @@ def test_serve_reloads_before_search_then_publishes_the_index_a_clean_build_make
         output = root / "output"
         old = published(output)
         (root / EDITED).write_text(_briefing(5, " A kestrel was seen."), encoding="utf-8")
-        server.wait_for(lambda: "kestrel" in (server.fetch("2024/03/06/story-05/") or ""), "the edited page")
-        server.wait_for(lambda: searchable(output, "kestrel"), "the edit in the published search index", 60)
-        server.wait_for(lambda: any("search index updated" in line for line in server.err), "serve to say so")
+        server.wait_for(
+            lambda: "kestrel" in (server.fetch("2024/03/06/story-05/") or ""), "the edited page"
+        )
+        server.wait_for(
+            lambda: searchable(output, "kestrel"), "the edit in the published search index", 60
+        )
+        server.wait_for(
+            lambda: any("search index updated" in line for line in server.err), "serve to say so"
+        )
         (retired,) = set(old) - set(published(output))
-        entry = server.fetch(f"pagefind/{retired}/pagefind-entry.json")  # a search page loaded before goes on working
+        entry = server.fetch(
+            f"pagefind/{retired}/pagefind-entry.json"
+        )  # a search page loaded before goes on working
         assert entry is not None and json.loads(entry)["languages"]
         assert server.stop() == 0
         assert "Traceback" not in server.stderr()
@@ -205,7 +246,9 @@ def test_a_killed_serve_leaves_a_whole_index_and_build_then_makes_the_clean_one(
     server = Process(root)
     try:
         (root / EDITED).write_text(_briefing(5, " A kestrel was seen."), encoding="utf-8")
-        server.wait_for(lambda: "kestrel" in (server.fetch("2024/03/06/story-05/") or ""), "the edited page")
+        server.wait_for(
+            lambda: "kestrel" in (server.fetch("2024/03/06/story-05/") or ""), "the edited page"
+        )
         server.proc.kill()  # while its shard is likely being indexed
         server.proc.wait()
     finally:
@@ -216,22 +259,35 @@ def test_a_killed_serve_leaves_a_whole_index_and_build_then_makes_the_clean_one(
     assert files(root / "output") == clean_build(root, tmp_path)
 
 
-def test_ctrl_c_during_a_background_index_stops_cleanly_and_leaves_the_last_complete_index(tmp_path):
+def test_ctrl_c_during_a_background_index_stops_cleanly_and_leaves_the_last_complete_index(
+    tmp_path,
+):
     from tests.test_serve import Served as Process
 
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "seeds").mkdir()
-    (root / "sitegen.yaml").write_text("search: true\n", encoding="utf-8")  # one shard of 300: its index takes a while
+    (root / "sitegen.yaml").write_text(
+        "search: true\n", encoding="utf-8"
+    )  # one shard of 300: its index takes a while
     for number in range(300):
         (root / "content" / f"2024-01-{1 + number % 28:02d}-item-{number:03d}.md").write_text(
-            f'---\ntitle: "Item {number}"\ndate: 2024-01-{1 + number % 28:02d}\n---\n\nThe harbour item {number}, with words enough to index.\n', encoding="utf-8")
+            f'---\ntitle: "Item {number}"\ndate: 2024-01-{1 + number % 28:02d}\n---\n\nThe harbour item {number}, with words enough to index.\n',
+            encoding="utf-8",
+        )
     server = Process(root)
     try:
-        before = {rel: data for rel, data in files(root / "output").items() if rel.startswith("pagefind/")}
+        before = {
+            rel: data for rel, data in files(root / "output").items() if rel.startswith("pagefind/")
+        }
         edited = root / "content" / "2024-01-05-item-004.md"
-        edited.write_text(edited.read_text(encoding="utf-8").replace("words enough", "a kestrel"), encoding="utf-8")
-        server.wait_for(lambda: "kestrel" in (server.fetch("2024/01/05/item-004/") or ""), "the edited page")
+        edited.write_text(
+            edited.read_text(encoding="utf-8").replace("words enough", "a kestrel"),
+            encoding="utf-8",
+        )
+        server.wait_for(
+            lambda: "kestrel" in (server.fetch("2024/01/05/item-004/") or ""), "the edited page"
+        )
         assert server.stop() == 0  # Ctrl-C at once, with its shard most likely being indexed
         assert "Traceback" not in server.stderr()
     finally:
@@ -239,6 +295,10 @@ def test_ctrl_c_during_a_background_index_stops_cleanly_and_leaves_the_last_comp
     output = root / "output"
     published(output)
     now = {rel: data for rel, data in files(output).items() if rel.startswith("pagefind/")}
-    assert now == before or searchable(output, "kestrel")  # the last complete index: the old one, or the new one whole
+    assert now == before or searchable(
+        output, "kestrel"
+    )  # the last complete index: the old one, or the new one whole
     cache = root / ".sitegen-cache" / "search-shards"
-    assert not cache.is_dir() or not [p for p in cache.iterdir() if p.name.startswith(".")]  # nothing half made left
+    assert not cache.is_dir() or not [
+        p for p in cache.iterdir() if p.name.startswith(".")
+    ]  # nothing half made left

@@ -4,6 +4,7 @@ The seeds are read where they lie (never copied into the project); the test is s
 absent. Every topic the converter gives on a sample seed must be judged in the fixture (so the judgements
 stay complete when the rule changes: judge a new topic by reading the story), and at least 90% right.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,6 +7,7 @@ date right on >= 90% of the seeds whose day is visible, a wrong date on <= 3% of
 source >= 90%, body 100%, >= 85% of the page seeds free of furniture; for each style and for en, de,
 fr and es on their own.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,14 +31,33 @@ def _corpus() -> None:
 def results(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     out = tmp_path_factory.mktemp("web")
     command = f"{sys.executable} -m sitegen convert --seeds {{seeds}} --content {{out}}"
-    done = subprocess.run([sys.executable, str(CORPUS / "score.py"), "--cwd", str(out), "--cmd", command, "--details", "0",
-                           "--json", str(out / "web.json")], capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(CORPUS / "score.py"),
+            "--cwd",
+            str(out),
+            "--cmd",
+            command,
+            "--details",
+            "0",
+            "--json",
+            str(out / "web.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads((out / "web.json").read_text(encoding="utf-8"))["results"]
 
 
 def _groups(results: list[dict]) -> dict[str, list[dict]]:
-    groups = {"all": results, "article": [r for r in results if r["style"] == "article"], "page": [r for r in results if r["style"] == "page"]}
+    groups = {
+        "all": results,
+        "article": [r for r in results if r["style"] == "article"],
+        "page": [r for r in results if r["style"] == "page"],
+    }
     for lang in ("en", "de", "fr", "es"):
         groups[lang] = [r for r in results if r["lang"] == lang]
     return groups
@@ -67,7 +87,9 @@ def test_dates_found_and_rarely_wrong(results, group):
     right = [r for r in visible if r["date"]]
     wrong = [r for r in rows if (r.get("got") or {}).get("date") and not r["date"]]
     assert len(right) >= 0.90 * len(visible), [r["file"] for r in visible if not r["date"]]
-    assert len(wrong) <= 0.03 * len(rows), [(r["file"], r["got"]["date"], r["expected"]["date"]) for r in wrong]
+    assert len(wrong) <= 0.03 * len(rows), [
+        (r["file"], r["got"]["date"], r["expected"]["date"]) for r in wrong
+    ]
 
 
 @pytest.mark.parametrize("group", ["all", "article", "page", "en", "de", "fr", "es"])

@@ -1,4 +1,5 @@
 """Helpers for the safety tests: small sites on disk, the CLI in-process, output inspection."""
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,12 @@ CORPUS = REPO / ".." / "shared" / "corpus" / "bbc"
 SITE_CONFIG = 'search: false\nbase_url: "https://example.org/"\n'
 
 
-def make_site(root: Path, content: dict[str, str | bytes] | None = None, seeds: dict[str, str | bytes] | None = None, config: str = SITE_CONFIG) -> Path:
+def make_site(
+    root: Path,
+    content: dict[str, str | bytes] | None = None,
+    seeds: dict[str, str | bytes] | None = None,
+    config: str = SITE_CONFIG,
+) -> Path:
     """A site folder with sitegen.yaml, seeds/ and content/ holding the given files."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "content").mkdir(parents=True, exist_ok=True)
@@ -28,7 +34,12 @@ def make_site(root: Path, content: dict[str, str | bytes] | None = None, seeds: 
     return root
 
 
-def briefing(title: str = "A quiet day", date: str = "2023-10-27", tags: str = '["Iraq"]', body: str = "Nothing happened.\n") -> str:
+def briefing(
+    title: str = "A quiet day",
+    date: str = "2023-10-27",
+    tags: str = '["Iraq"]',
+    body: str = "Nothing happened.\n",
+) -> str:
     """The text of a valid content file."""
     return f"---\ntitle: {title}\ndate: {date}\ntags: {tags}\n---\n{body}"
 

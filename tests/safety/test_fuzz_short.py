@@ -1,4 +1,5 @@
 """A short fuzz run in CI: 2,000 generated seeds and front-matter files, 0 crashes, no live code."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Hostile seeds and content build into pages and feeds with no live script or link (checked by parsing)."""
+
 from __future__ import annotations
 
 import random
@@ -11,7 +12,15 @@ import pytest
 
 from tests.safety.conftest import HOSTILE, SITE_CONFIG, check_output
 
-WORDS = ["alpha", "<script>alert(1)</script>", "{{ 7*7 }}", "[x](javascript:alert(1))", "<img src=x onerror=alert(2)>", "report", "minister"]
+WORDS = [
+    "alpha",
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "[x](javascript:alert(1))",
+    "<img src=x onerror=alert(2)>",
+    "report",
+    "minister",
+]
 
 
 def _three_megabytes(seed: int) -> str:
@@ -33,10 +42,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "sitegen.yaml").write_text(SITE_CONFIG, encoding="utf-8")
     rng = random.Random(6)
     (root / "seeds" / "binary.txt").write_bytes(bytes(rng.randrange(256) for _ in range(100_000)))
-    (root / "seeds" / "binary-no-nul.txt").write_bytes(bytes(rng.randrange(1, 256) for _ in range(100_000)))
-    (root / "seeds" / "large.txt").write_text("date 2023-06-01 A very long report\n\n" + _three_megabytes(1), encoding="utf-8")
-    (root / "content" / "2023-06-02-large.md").write_text("---\ntitle: Large\ndate: 2023-06-02\n---\n" + _three_megabytes(2), encoding="utf-8")
-    (root / "content" / "2023-06-03-binary.md").write_bytes(b"---\ntitle: Binary\ndate: 2023-06-03\n---\n" + bytes(rng.randrange(256) for _ in range(50_000)))
+    (root / "seeds" / "binary-no-nul.txt").write_bytes(
+        bytes(rng.randrange(1, 256) for _ in range(100_000))
+    )
+    (root / "seeds" / "large.txt").write_text(
+        "date 2023-06-01 A very long report\n\n" + _three_megabytes(1), encoding="utf-8"
+    )
+    (root / "content" / "2023-06-02-large.md").write_text(
+        "---\ntitle: Large\ndate: 2023-06-02\n---\n" + _three_megabytes(2), encoding="utf-8"
+    )
+    (root / "content" / "2023-06-03-binary.md").write_bytes(
+        b"---\ntitle: Binary\ndate: 2023-06-03\n---\n"
+        + bytes(rng.randrange(256) for _ in range(50_000))
+    )
     return root
 
 
@@ -69,7 +87,9 @@ def test_no_live_script_or_link_anywhere(hostile_site: Path, built: tuple[int, s
 
 
 def test_every_output_file_stays_inside_output(hostile_site: Path, built: tuple[int, str]) -> None:
-    site_files = {p.relative_to(hostile_site).parts[0] for p in hostile_site.rglob("*") if p.is_file()}
+    site_files = {
+        p.relative_to(hostile_site).parts[0] for p in hostile_site.rglob("*") if p.is_file()
+    }
     assert site_files <= {"seeds", "content", "output", ".sitegen-cache", "sitegen.yaml"}
     assert not list(hostile_site.parent.glob("escape*")) and not (hostile_site / "escape").exists()
 
@@ -95,18 +115,37 @@ def test_template_syntax_in_content_stays_text(hostile_site: Path, built: tuple[
     assert _text_of(front, "h1") == "{{ 7*7 }} {% include 'base.html' %} {# x #}"
 
 
-def test_script_in_front_matter_is_shown_as_text(hostile_site: Path, built: tuple[int, str]) -> None:
+def test_script_in_front_matter_is_shown_as_text(
+    hostile_site: Path, built: tuple[int, str]
+) -> None:
     page = _page(hostile_site, "2023/07/01/*/index.html")
     assert _text_of(page, "h1") == "<script>alert('title')</script> \" onmouseover=\"alert(1)"
     assert "<script>alert('raw')</script>" in _text_of(page, "article")
 
 
-@pytest.mark.parametrize("day, title", [
-    ("01", "yes"), ("02", "- x"), ("03", "key: value"), ("04", "&anchor"), ("05", "*alias"),
-    ("06", '!!python/object/apply:os.system ["id"]'), ("17", "[list, item]"), ("18", "{map: 1}"), ("19", "null"),
-    ("21", "2023-10-27"), ("22", "012"), ("23", "0x1F"), ("24", ".inf"), ("25", "true"), ("26", "No"),
-])
-def test_yaml_special_headlines_are_read_as_text(hostile_site: Path, built: tuple[int, str], day: str, title: str) -> None:
+@pytest.mark.parametrize(
+    "day, title",
+    [
+        ("01", "yes"),
+        ("02", "- x"),
+        ("03", "key: value"),
+        ("04", "&anchor"),
+        ("05", "*alias"),
+        ("06", '!!python/object/apply:os.system ["id"]'),
+        ("17", "[list, item]"),
+        ("18", "{map: 1}"),
+        ("19", "null"),
+        ("21", "2023-10-27"),
+        ("22", "012"),
+        ("23", "0x1F"),
+        ("24", ".inf"),
+        ("25", "true"),
+        ("26", "No"),
+    ],
+)
+def test_yaml_special_headlines_are_read_as_text(
+    hostile_site: Path, built: tuple[int, str], day: str, title: str
+) -> None:
     assert _text_of(_page(hostile_site, f"2023/09/{day}/*/index.html"), "h1") == title
 
 
@@ -117,12 +156,23 @@ def test_yaml_specials_in_front_matter_are_text(hostile_site: Path, built: tuple
     assert "012" in meta and "2023-10-27" in meta
 
 
-def test_safe_links_stay_links_and_unsafe_ones_become_text(hostile_site: Path, built: tuple[int, str]) -> None:
+def test_safe_links_stay_links_and_unsafe_ones_become_text(
+    hostile_site: Path, built: tuple[int, str]
+) -> None:
     page = _page(hostile_site, "2023/07/05/*/index.html")
     root = html5lib.parse(page.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
     body = root.find(".//div[@class='body']")
     hrefs = [a.get("href") for a in body.iter("a")]
-    assert hrefs == ["https://example.org/fine", "http://example.org/", "https://example.org/", "mailto:desk@example.org", "../topics/", "#top", "?q=1", "a/b:c"]
+    assert hrefs == [
+        "https://example.org/fine",
+        "http://example.org/",
+        "https://example.org/",
+        "mailto:desk@example.org",
+        "../topics/",
+        "#top",
+        "?q=1",
+        "a/b:c",
+    ]
     assert "[plain](javascript:alert(1))" in "".join(body.itertext())
 
 
@@ -130,4 +180,6 @@ def test_control_characters_do_not_break_pages(hostile_site: Path, built: tuple[
     page = _page(hostile_site, "2023/08/01/*/index.html")
     assert "characters" in _text_of(page, "h1")
     for feed in ("feed.xml", "atom.xml", "sitemap.xml"):
-        ET.fromstring((hostile_site / "output" / feed).read_bytes())  # a C0 control character would make it ill-formed
+        ET.fromstring(
+            (hostile_site / "output" / feed).read_bytes()
+        )  # a C0 control character would make it ill-formed

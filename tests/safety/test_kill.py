@@ -3,6 +3,7 @@
 After each kill the previous output/ must be byte-identical to what it was (same files, same
 bytes), and the next, uninterrupted build must equal a clean build of the same inputs.
 """
+
 from __future__ import annotations
 
 import os
@@ -67,10 +68,14 @@ def _edit(site: Path, rng: random.Random, step: int) -> None:
         day = int(victim.stem.rpartition("-")[2])
         victim.write_text(seed_text(random.Random(day), day, revision=step), encoding="utf-8")
     elif action == 1:
-        (site / "seeds" / f"new-{step:03d}.txt").write_text(seed_text(rng, 300 + step), encoding="utf-8")
+        (site / "seeds" / f"new-{step:03d}.txt").write_text(
+            seed_text(rng, 300 + step), encoding="utf-8"
+        )
     else:
         victim.unlink()
-        for made in (site / "content").glob("*.md"):  # its briefing goes too, so its pages must vanish
+        for made in (site / "content").glob(
+            "*.md"
+        ):  # its briefing goes too, so its pages must vanish
             if f'seed: "{victim.name}"' in made.read_text(encoding="utf-8"):
                 made.unlink()
 
@@ -100,7 +105,9 @@ def _run_kills(scratch: Path) -> None:
     for step in range(1, KILLS + 1):
         _edit(site, rng, step)
         moment = rng.uniform(0.0, duration * 1.2)
-        process = subprocess.Popen(_command(site), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            _command(site), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         code = process.wait(timeout=60)
@@ -108,15 +115,33 @@ def _run_kills(scratch: Path) -> None:
         after = tree(site / "output")
         _build(site)  # the next build, uninterrupted, cleans up after the killed one
         current = tree(site / "output")
-        assert current == _clean_build(site, scratch), f"after kill {step} at {moment:.3f} s the next build differs from a clean build"
-        assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml"]  # no staging or previous left
-        if code == -signal.SIGKILL and after != current:  # killed before the swap: the previous site, whole and unchanged
+        assert current == _clean_build(site, scratch), (
+            f"after kill {step} at {moment:.3f} s the next build differs from a clean build"
+        )
+        assert sorted(p.name for p in site.iterdir()) == [
+            ".sitegen-cache",
+            "content",
+            "output",
+            "seeds",
+            "sitegen.yaml",
+        ]  # no staging or previous left
+        if (
+            code == -signal.SIGKILL and after != current
+        ):  # killed before the swap: the previous site, whole and unchanged
             killed_before += 1
-            assert sorted(after) == sorted(published), f"kill {step} at {moment:.3f} s: the file list of output/ changed"
+            assert sorted(after) == sorted(published), (
+                f"kill {step} at {moment:.3f} s: the file list of output/ changed"
+            )
             assert after == published, f"kill {step} at {moment:.3f} s: output/ bytes changed"
-        elif code == -signal.SIGKILL:  # killed after the swap, while cleaning up: the new site, whole
+        elif (
+            code == -signal.SIGKILL
+        ):  # killed after the swap, while cleaning up: the new site, whole
             killed_after += 1
             assert after == current
         published = current
-    print(f"{KILLS} builds: {killed_before} killed before the swap, {killed_after} after it, {KILLS - killed_before - killed_after} finished; build ~{duration:.2f} s")
-    assert killed_before >= KILLS * 0.5, f"only {killed_before} of {KILLS} builds were killed before they published"
+    print(
+        f"{KILLS} builds: {killed_before} killed before the swap, {killed_after} after it, {KILLS - killed_before - killed_after} finished; build ~{duration:.2f} s"
+    )
+    assert killed_before >= KILLS * 0.5, (
+        f"only {killed_before} of {KILLS} builds were killed before they published"
+    )

@@ -1,4 +1,5 @@
 """Template errors name the template (site-relative) and line, exit 1, no traceback, old output/ kept."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,12 @@ MARKER = "{{ briefing.title }}</h1>"
 
 
 def _site(root: Path, count: int = 3) -> Path:
-    content = {f"2023-10-{1 + i % 28:02d}-story-{i}.md": briefing(f"Story {i}", f"2023-10-{1 + i % 28:02d}", f'["Topic {i % 7}"]') for i in range(count)}
+    content = {
+        f"2023-10-{1 + i % 28:02d}-story-{i}.md": briefing(
+            f"Story {i}", f"2023-10-{1 + i % 28:02d}", f'["Topic {i % 7}"]'
+        )
+        for i in range(count)
+    }
     return make_site(root, content)
 
 
@@ -35,8 +41,12 @@ def _error_lines(err: str) -> list[str]:
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_misspelt_variable_fails_loudly_and_keeps_the_site(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, workers: str) -> None:
-    site = _site(tmp_path / "site", count=450 if workers == "2" else 3)  # 450 briefings: the render goes parallel
+def test_misspelt_variable_fails_loudly_and_keeps_the_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    site = _site(
+        tmp_path / "site", count=450 if workers == "2" else 3
+    )  # 450 briefings: the render goes parallel
     monkeypatch.chdir(tmp_path)  # the site is given by an absolute path, from elsewhere
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", workers)
     assert code == 0, err
@@ -45,48 +55,81 @@ def test_misspelt_variable_fails_loudly_and_keeps_the_site(tmp_path: Path, capsy
     _override(site, "briefing.html", text)
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", workers)
     assert code == 1
-    assert _error_lines(err) == [f"themes/default/templates/briefing.html:{line}: 'briefng' is undefined"]
+    assert _error_lines(err) == [
+        f"themes/default/templates/briefing.html:{line}: 'briefng' is undefined"
+    ]
     assert "Traceback" not in err and str(tmp_path) not in err
     assert tree(site / "output") == before
-    assert sorted(p.name for p in site.iterdir()) == [".sitegen-cache", "content", "output", "seeds", "sitegen.yaml", "themes"]
+    assert sorted(p.name for p in site.iterdir()) == [
+        ".sitegen-cache",
+        "content",
+        "output",
+        "seeds",
+        "sitegen.yaml",
+        "themes",
+    ]
 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     site = _site(tmp_path)
-    _override(site, "topic.html", '{% extends "base.html" %}\n{% block main %}\n{% if topic %}\n<h1>{{ topic.name }}</h1>\n{% endblock %}\n')
+    _override(
+        site,
+        "topic.html",
+        '{% extends "base.html" %}\n{% block main %}\n{% if topic %}\n<h1>{{ topic.name }}</h1>\n{% endblock %}\n',
+    )
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
     assert code == 1
-    assert _error_lines(err)[0].startswith("themes/default/templates/topic.html:5: template syntax error: Encountered unknown tag 'endblock'.")
+    assert _error_lines(err)[0].startswith(
+        "themes/default/templates/topic.html:5: template syntax error: Encountered unknown tag 'endblock'."
+    )
     assert "  Fix the template, or delete it to use the built-in one." in err.splitlines()
     assert not (site / "output").exists()
 
 
-def test_error_in_a_built_in_template_names_it_inside_the_package(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_error_in_a_built_in_template_names_it_inside_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     site = _site(tmp_path)
-    _override(site, "base.html", (BUILTIN_THEME / "templates" / "base.html").read_text(encoding="utf-8"))
-    _override(site, "topics.html", '{% extends "base.html" %}\n{% block main %}\n{% include "_nope.html" %}\n{% endblock %}\n')
+    _override(
+        site, "base.html", (BUILTIN_THEME / "templates" / "base.html").read_text(encoding="utf-8")
+    )
+    _override(
+        site,
+        "topics.html",
+        '{% extends "base.html" %}\n{% block main %}\n{% include "_nope.html" %}\n{% endblock %}\n',
+    )
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
     assert code == 1
     assert "_nope.html" in err and "Traceback" not in err and str(tmp_path) not in err
 
 
-def test_undefined_attribute_is_an_error_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_undefined_attribute_is_an_error_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     site = _site(tmp_path)
-    _override(site, "topics.html", '{% extends "base.html" %}\n{% block main %}\n\n<h1>{{ site.titel }}</h1>\n{% endblock %}\n')
+    _override(
+        site,
+        "topics.html",
+        '{% extends "base.html" %}\n{% block main %}\n\n<h1>{{ site.titel }}</h1>\n{% endblock %}\n',
+    )
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
     assert code == 1
     assert _error_lines(err)[0].startswith("themes/default/templates/topics.html:4: ")
     assert "titel" in _error_lines(err)[0]
 
 
-def test_an_undefined_name_is_answered_with_the_names_the_template_receives(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_an_undefined_name_is_answered_with_the_names_the_template_receives(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     """The hint must help a user who has only the installed package: no pointer to docs the site lacks."""
     site = _site(tmp_path)
     text, _ = _misspelt_briefing()
     _override(site, "briefing.html", text)
     code, err = run_cli(capsys, "build", "--site", str(site), "--workers", "1")
     assert code == 1
-    hint = err.splitlines()[[i for i, line in enumerate(err.splitlines()) if "'briefng' is undefined" in line][0] + 1]
+    hint = err.splitlines()[
+        [i for i, line in enumerate(err.splitlines()) if "'briefng' is undefined" in line][0] + 1
+    ]
     assert "did you mean `briefing`?" in hint
     for name in ("`briefing`", "`body`", "`site`", "`root`", "`link`", "`related`"):
         assert name in hint

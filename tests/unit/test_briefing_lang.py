@@ -1,4 +1,5 @@
 """A briefing's `lang`: checked on load, shown as the page's language, its dates and its feed items."""
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,12 @@ PERMALINK = "{year}/{month}/{day}/{slug}/"
 
 
 def load(front: str):
-    return parse_briefing("content/x.md", f'---\ntitle: "Ein Titel"\ndate: 2023-11-06\n{front}---\n\nText.\n', UTC, PERMALINK)
+    return parse_briefing(
+        "content/x.md",
+        f'---\ntitle: "Ein Titel"\ndate: 2023-11-06\n{front}---\n\nText.\n',
+        UTC,
+        PERMALINK,
+    )
 
 
 @pytest.mark.parametrize("code", ["de", "pt-BR", "zh-Hant", "fa"])
@@ -44,9 +50,18 @@ def test_lang_changes_the_revision():
     assert load('lang: "de"\n').briefing.rev != load('lang: "fr"\n').briefing.rev
 
 
-@pytest.mark.parametrize(("lang", "shown"), [(None, "6 November 2023"), ("en", "6 November 2023"), ("de", "6. November 2023"),
-                                             ("fr", "6 novembre 2023"), ("es", "6 de noviembre de 2023"), ("ja", "2023年11月6日"),
-                                             ("xx", "6 November 2023")])
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (None, "6 November 2023"),
+        ("en", "6 November 2023"),
+        ("de", "6. November 2023"),
+        ("fr", "6 novembre 2023"),
+        ("es", "6 de noviembre de 2023"),
+        ("ja", "2023年11月6日"),
+        ("xx", "6 November 2023"),
+    ],
+)
 def test_dates_in_the_briefings_language(lang, shown):
     assert long_date(datetime(2023, 11, 6, 9, 0, tzinfo=UTC), lang) == shown
 
@@ -56,7 +71,9 @@ def test_feeds_name_a_briefings_other_language():
     english = replace(german, lang="en", slug="y", url="2023/11/06/y/")
     config = SiteConfig(base_url="https://example.org/")
     feed = Feed("T", "D", "", "", [german, english])
-    entries = ET.fromstring(atom(config, feed, lambda b: "")).findall("{http://www.w3.org/2005/Atom}entry")
+    entries = ET.fromstring(atom(config, feed, lambda b: "")).findall(
+        "{http://www.w3.org/2005/Atom}entry"
+    )
     assert [e.get("{http://www.w3.org/XML/1998/namespace}lang") for e in entries] == ["de", None]
     items = json.loads(json_feed(config, feed, lambda b: ""))["items"]
     assert [item.get("language") for item in items] == ["de", None]

@@ -1,4 +1,5 @@
 """CI requires the corpus as it requires the browser: a missing corpus fails, never skips, there."""
+
 from pathlib import Path
 
 import pytest
@@ -25,4 +26,6 @@ def test_a_missing_corpus_fails_under_ci(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_ci_requires_the_corpus_and_the_browser() -> None:
     script = CI_SCRIPT.read_text(encoding="utf-8")
-    assert "export SITEGEN_REQUIRE_CORPUS=1" in script and "export SITEGEN_REQUIRE_BROWSER=1" in script
+    assert (
+        "export SITEGEN_REQUIRE_CORPUS=1" in script and "export SITEGEN_REQUIRE_BROWSER=1" in script
+    )

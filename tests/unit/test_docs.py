@@ -1,4 +1,5 @@
 """The reference docs cover every setting, front matter key and command."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -47,7 +48,9 @@ def test_config_md_documents_every_setting_with_its_default(key, default):
     table = rows("config.md")
     assert key in table, f"docs/config.md has no row for `{key}`"
     shown = table[key].strip("`")
-    assert shown == default or _yaml(shown) == default, f"docs/config.md gives {shown!r} as the default of {key}, the code {default!r}"
+    assert shown == default or _yaml(shown) == default, (
+        f"docs/config.md gives {shown!r} as the default of {key}, the code {default!r}"
+    )
 
 
 @pytest.mark.parametrize("key", KNOWN_KEYS)
@@ -76,20 +79,29 @@ def test_the_site_template_names_no_extra_that_does_not_exist():
     template = DOCS.parent / "sitegen" / "data" / "site-template"
     for path in sorted(p for p in template.rglob("*") if p.is_file()):
         for extra in re.findall(r"sitegen\[(\w+)\]", path.read_text(encoding="utf-8")):
-            assert extra in extras, f"{path.relative_to(template)} names the extra sitegen[{extra}], which pyproject.toml does not have"
+            assert extra in extras, (
+                f"{path.relative_to(template)} names the extra sitegen[{extra}], which pyproject.toml does not have"
+            )
 
 
 def test_the_site_template_points_at_no_docs_file_a_site_does_not_have():
     template = DOCS.parent / "sitegen" / "data" / "site-template"
     for path in sorted(p for p in template.rglob("*") if p.is_file()):
-        assert "docs/" not in path.read_text(encoding="utf-8"), f"{path.relative_to(template)} points at the repository's docs/"
+        assert "docs/" not in path.read_text(encoding="utf-8"), (
+            f"{path.relative_to(template)} points at the repository's docs/"
+        )
 
 
 def _options(command: str) -> set[str]:
     import subprocess
     import sys
 
-    shown = subprocess.run([sys.executable, "-m", "sitegen", command, "--help"], capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run(
+        [sys.executable, "-m", "sitegen", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", shown))
 
 
@@ -98,5 +110,9 @@ def test_the_readme_says_which_options_each_command_takes(command):
     text = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     sentence = re.search(r"Every command takes (.+?)\.", text, re.S).group(1)
     every, _, but_new = sentence.partition("every command but `new` also takes")
-    claimed = set(re.findall(r"`(--[a-z-]+)", every)) | (set(re.findall(r"`(--[a-z-]+)", but_new)) if command != "new" else set())
-    assert claimed and claimed <= _options(command), f"the README says `sitegen {command}` takes {sorted(claimed - _options(command))}"
+    claimed = set(re.findall(r"`(--[a-z-]+)", every)) | (
+        set(re.findall(r"`(--[a-z-]+)", but_new)) if command != "new" else set()
+    )
+    assert claimed and claimed <= _options(command), (
+        f"the README says `sitegen {command}` takes {sorted(claimed - _options(command))}"
+    )

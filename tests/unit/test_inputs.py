@@ -1,4 +1,5 @@
 """inputs.py: serve's rescan of the files the watcher names gives what a full scan gives."""
+
 from __future__ import annotations
 
 import os
@@ -27,7 +28,14 @@ def test_rescan_of_the_changed_files_equals_a_full_scan(tmp_path: Path) -> None:
     (root / "content" / "sub" / "d.md").write_text("new\n", encoding="utf-8")
     (root / "content" / ".hidden.md").write_text("hidden\n", encoding="utf-8")
     os.symlink(root / "content" / "gone.md", root / "content" / "dangling.md")
-    changed = {"content/a.md", "content/b.md", "content/sub/d.md", "content/.hidden.md", "content/dangling.md", "content/notes.txt"}
+    changed = {
+        "content/a.md",
+        "content/b.md",
+        "content/sub/d.md",
+        "content/.hidden.md",
+        "content/dangling.md",
+        "content/notes.txt",
+    }
     after = rescan_inputs(config, before, changed)
     full = scan_inputs(config)
     assert after is not None

@@ -26,7 +26,11 @@ def imports(name: str, tree: ast.Module, known: dict[str, Path]) -> set[str]:
     """The package's modules that a module imports, at its top or inside a function."""
     out = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("sitegen"):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and (node.module or "").startswith("sitegen")
+        ):
             for alias in node.names:
                 full = f"{node.module}.{alias.name}"
                 out.add(full if full in known else node.module)
@@ -69,7 +73,10 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_no_module_imports_itself_through_others() -> None:
     known = modules()
-    graph = {name: imports(name, ast.parse(path.read_text(encoding="utf-8")), known) for name, path in known.items()}
+    graph = {
+        name: imports(name, ast.parse(path.read_text(encoding="utf-8")), known)
+        for name, path in known.items()
+    }
     assert cycles(graph) == []
 
 
@@ -84,17 +91,35 @@ def private_uses(tree: ast.Module) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             own.add(node.name)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in ("self", "cls")
+        ):
             own.add(node.attr)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             own.add(node.id)
     used = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sitegen"):
-            used += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
-        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            used += [
+                f"{node.module}.{a.name}"
+                for a in node.names
+                if a.name.startswith("_") and not a.name.startswith("__")
+            ]
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
             base = node.value.id if isinstance(node.value, ast.Name) else ""
-            if base in ("self", "cls") or node.attr in own or node.attr in NAMED_TUPLE_API or (base, node.attr) in STANDARD_LIBRARY:
+            if (
+                base in ("self", "cls")
+                or node.attr in own
+                or node.attr in NAMED_TUPLE_API
+                or (base, node.attr) in STANDARD_LIBRARY
+            ):
                 continue
             used.append(f"line {node.lineno}: {ast.unparse(node)}")
     return used
@@ -109,5 +134,7 @@ def test_no_module_touches_another_modules_private_names() -> None:
 
 
 def test_private_uses_are_found() -> None:
-    tree = ast.parse("from sitegen.publish.write import _exchange\n\ndef f(state):\n    state.related._index = 1\n    return self._own\n")
+    tree = ast.parse(
+        "from sitegen.publish.write import _exchange\n\ndef f(state):\n    state.related._index = 1\n    return self._own\n"
+    )
     assert private_uses(tree) == ["sitegen.publish.write._exchange", "line 4: state.related._index"]

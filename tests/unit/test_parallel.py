@@ -1,4 +1,5 @@
 """parallel.map_chunks: results in the items' order, the same with one worker or many."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Front matter -> Briefing: text stays text, every problem names its line."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,12 +12,18 @@ PATTERN = "{year}/{month}/{day}/{slug}/"
 
 
 def parse(front: str, body: str = "Body.\n"):
-    return parse_briefing("content/2023-10-27-iraq-bases.md", f"---\n{front}---\n\n{body}", TZ, PATTERN)
+    return parse_briefing(
+        "content/2023-10-27-iraq-bases.md", f"---\n{front}---\n\n{body}", TZ, PATTERN
+    )
 
 
 def test_a_briefing_gets_slug_url_and_aware_date():
     b = parse('title: "Iraq"\ndate: 2023-10-27\ntags: [Iraq]\n').briefing
-    assert (b.slug, b.url, b.date) == ("iraq-bases", "2023/10/27/iraq-bases/", datetime(2023, 10, 27, tzinfo=TZ))
+    assert (b.slug, b.url, b.date) == (
+        "iraq-bases",
+        "2023/10/27/iraq-bases/",
+        datetime(2023, 10, 27, tzinfo=TZ),
+    )
     assert [t.slug for t in b.tags] == ["iraq"]
 
 
@@ -36,21 +43,34 @@ def test_missing_date_makes_a_draft():
 
 def test_impossible_date_names_its_line():
     problem = parse("title: x\ndate: 2023-02-30\n").problem
-    assert str(problem) == 'content/2023-10-27-iraq-bases.md:3: error: date "2023-02-30" is not YYYY-MM-DD or an ISO 8601 date-time.\n  Fix the front matter, or re-run `sitegen convert --force` on the source seed.'
+    assert (
+        str(problem)
+        == 'content/2023-10-27-iraq-bases.md:3: error: date "2023-02-30" is not YYYY-MM-DD or an ISO 8601 date-time.\n  Fix the front matter, or re-run `sitegen convert --force` on the source seed.'
+    )
 
 
 def test_missing_title():
-    assert parse("date: 2023-10-27\n").problem.message == "missing `title`: every briefing needs a headline."
+    assert (
+        parse("date: 2023-10-27\n").problem.message
+        == "missing `title`: every briefing needs a headline."
+    )
 
 
 def test_tag_that_is_not_text_names_its_line():
     problem = parse("title: x\ndate: 2023-10-27\ntags:\n  - Iraq\n  - {a: b}\n").problem
-    assert (problem.line, problem.message) == (6, "every tag must be a non-empty topic name (text).")
+    assert (problem.line, problem.message) == (
+        6,
+        "every tag must be a non-empty topic name (text).",
+    )
 
 
 def test_unknown_key_suggests_the_right_one():
     problem = parse("title: x\ntagz: [a]\n").problem
-    assert (problem.line, problem.message, problem.hint) == (3, "unknown front matter key `tagz`.", "Did you mean `tags`?")
+    assert (problem.line, problem.message, problem.hint) == (
+        3,
+        "unknown front matter key `tagz`.",
+        "Did you mean `tags`?",
+    )
 
 
 def test_yaml_syntax_error_has_a_line():

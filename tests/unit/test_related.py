@@ -1,4 +1,5 @@
 """Related coverage: same story from other sources first, then shared rare words and topics; deterministic."""
+
 from __future__ import annotations
 
 import random
@@ -10,16 +11,71 @@ from sitegen.site.related import find_related, posting_cap, same_story, terms_of
 DAY = datetime(2023, 10, 27, 9, 0, tzinfo=UTC)
 
 
-def make(slug: str, title: str, summary: str = "", source: str | None = None, days: int = 0, tags: tuple[str, ...] = ()) -> Briefing:
+def make(
+    slug: str,
+    title: str,
+    summary: str = "",
+    source: str | None = None,
+    days: int = 0,
+    tags: tuple[str, ...] = (),
+) -> Briefing:
     refs = tuple(TagRef(t, t.lower(), f"topics/{t.lower()}/") for t in tags)
-    return Briefing(slug, title, DAY + timedelta(days=days), source, None, refs, summary, None, False, f"content/{slug}.md", "", f"{slug}/")
+    return Briefing(
+        slug,
+        title,
+        DAY + timedelta(days=days),
+        source,
+        None,
+        refs,
+        summary,
+        None,
+        False,
+        f"content/{slug}.md",
+        "",
+        f"{slug}/",
+    )
 
 
-FILLER = [make(f"filler-{n:02d}", f"Weather report number {n}", "Rain and wind across the region", "Met", days=-30 - n) for n in range(40)]
-IRAQ_A = make("iraq-a", "Iraq condemns attacks on bases housing US forces", "Rocket and drone attacks on military bases housing American troops", "TOME", tags=("Iraq",))
-IRAQ_B = make("iraq-b", "Former Iraqi official: dissatisfaction with US military presence after attacks on bases", "Drone and rocket attacks on military bases housing US troops in Iraq", "Xinhua", days=1, tags=("Iraq",))
-IRAQ_SAME_SOURCE = make("iraq-c", "Iraq bases attacks: rocket and drone strikes on US forces", "Attacks on military bases housing US troops by drone and rocket", "TOME", tags=("Iraq",))
-IRAQ_LATER = make("iraq-d", "Attacks on bases housing US forces in Iraq continue", "Rocket and drone attacks on military bases housing US troops", "Xinhua", days=30, tags=("Iraq",))
+FILLER = [
+    make(
+        f"filler-{n:02d}",
+        f"Weather report number {n}",
+        "Rain and wind across the region",
+        "Met",
+        days=-30 - n,
+    )
+    for n in range(40)
+]
+IRAQ_A = make(
+    "iraq-a",
+    "Iraq condemns attacks on bases housing US forces",
+    "Rocket and drone attacks on military bases housing American troops",
+    "TOME",
+    tags=("Iraq",),
+)
+IRAQ_B = make(
+    "iraq-b",
+    "Former Iraqi official: dissatisfaction with US military presence after attacks on bases",
+    "Drone and rocket attacks on military bases housing US troops in Iraq",
+    "Xinhua",
+    days=1,
+    tags=("Iraq",),
+)
+IRAQ_SAME_SOURCE = make(
+    "iraq-c",
+    "Iraq bases attacks: rocket and drone strikes on US forces",
+    "Attacks on military bases housing US troops by drone and rocket",
+    "TOME",
+    tags=("Iraq",),
+)
+IRAQ_LATER = make(
+    "iraq-d",
+    "Attacks on bases housing US forces in Iraq continue",
+    "Rocket and drone attacks on military bases housing US troops",
+    "Xinhua",
+    days=30,
+    tags=("Iraq",),
+)
 
 
 def urls(related: dict, briefing: Briefing) -> list[str]:
@@ -51,7 +107,9 @@ def test_unrelated_briefings_are_not_padded_in():
 
 
 def test_result_depends_only_on_the_briefings_not_on_how_they_arrive():
-    briefings = sorted([IRAQ_A, IRAQ_B, IRAQ_SAME_SOURCE, IRAQ_LATER, *FILLER], key=Briefing.sort_key)  # site order
+    briefings = sorted(
+        [IRAQ_A, IRAQ_B, IRAQ_SAME_SOURCE, IRAQ_LATER, *FILLER], key=Briefing.sort_key
+    )  # site order
     expected = find_related(briefings, 4)
     shuffled = briefings[:]
     random.Random(7).shuffle(shuffled)
@@ -65,4 +123,9 @@ def test_count_zero_or_a_single_briefing_gives_nothing():
 
 
 def test_posting_cap_grows_with_the_site_up_to_a_bound():
-    assert (posting_cap(100), posting_cap(10_000), posting_cap(20_000), posting_cap(100_000)) == (30, 50, 100, 100)
+    assert (posting_cap(100), posting_cap(10_000), posting_cap(20_000), posting_cap(100_000)) == (
+        30,
+        50,
+        100,
+        100,
+    )

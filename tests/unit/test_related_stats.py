@@ -1,4 +1,5 @@
 """related_update.term_stats: term weights and postings updated from the memo equal those computed afresh."""
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """related_update: after each small change, the partly recomputed result equals a full find_related."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,20 @@ def _briefing(rng: random.Random, n: int) -> Briefing:
     title = " ".join(rng.sample(WORDS, 5))
     summary = " ".join(rng.sample(WORDS, 6))
     tags = tuple(TagRef(t, t.lower(), f"topics/{t.lower()}/") for t in rng.sample(TOPICS, 2))
-    return Briefing(f"b{n:03d}", title, DAY + timedelta(days=n % 40), rng.choice(SOURCES), None, tags, summary, None, False, f"content/b{n:03d}.md", "", f"b{n:03d}/")
+    return Briefing(
+        f"b{n:03d}",
+        title,
+        DAY + timedelta(days=n % 40),
+        rng.choice(SOURCES),
+        None,
+        tags,
+        summary,
+        None,
+        False,
+        f"content/b{n:03d}.md",
+        "",
+        f"b{n:03d}/",
+    )
 
 
 def _urls(found: dict) -> dict[str, list[str]]:
@@ -39,7 +53,9 @@ def test_partial_updates_equal_full_computations() -> None:
         i, j = rng.randrange(len(briefings)), rng.randrange(len(briefings))
         change = step % 5
         if change == 0:
-            new = dataclasses.replace(briefings[i], title=briefings[j].title + " " + rng.choice(WORDS))
+            new = dataclasses.replace(
+                briefings[i], title=briefings[j].title + " " + rng.choice(WORDS)
+            )
         elif change == 1:
             new = dataclasses.replace(briefings[i], tags=briefings[j].tags)
         elif change == 2:
@@ -51,7 +67,9 @@ def test_partial_updates_equal_full_computations() -> None:
         briefings[i] = new
         site = build_site(briefings)
         found, memo = update_related(site, 4, memo)
-        assert _urls(found) == _urls(find_related(site.briefings, 4)), f"step {step}, change {change}"
+        assert _urls(found) == _urls(find_related(site.briefings, 4)), (
+            f"step {step}, change {change}"
+        )
 
 
 def test_an_added_briefing_recomputes_everything() -> None:
@@ -74,7 +92,9 @@ def _revised(b: Briefing) -> Briefing:
     return dataclasses.replace(b, rev=hashlib.sha1(repr(values).encode()).hexdigest()[:16])
 
 
-def test_with_revisions_a_body_edit_needs_no_term_index_and_others_equal_full_computations() -> None:
+def test_with_revisions_a_body_edit_needs_no_term_index_and_others_equal_full_computations() -> (
+    None
+):
     rng = random.Random(11)
     briefings = [_revised(_briefing(rng, n)) for n in range(120)]
     _, memo = update_related(build_site(briefings), 4, None)
@@ -97,6 +117,10 @@ def test_with_revisions_a_body_edit_needs_no_term_index_and_others_equal_full_co
         briefings[i] = _revised(new)
         site = build_site(briefings)
         found, memo = update_related(site, 4, memo)
-        assert _urls(found) == _urls(find_related(site.briefings, 4)), f"step {step}, change {change}"
+        assert _urls(found) == _urls(find_related(site.briefings, 4)), (
+            f"step {step}, change {change}"
+        )
         shown = {b.url: b for b in site.briefings}
-        assert all(r is shown[r.url] for picked in found.values() for r in picked)  # today's objects, today's titles
+        assert all(
+            r is shown[r.url] for picked in found.values() for r in picked
+        )  # today's objects, today's titles

@@ -1,4 +1,5 @@
 """What a run prints: problems, progress (bars on a terminal, plain lines when piped) and the summary."""
+
 from __future__ import annotations
 
 import io
@@ -17,7 +18,9 @@ from sitegen.cli.progress import PlainProgress, Progress
 from sitegen.cli.report import WARNINGS_SHOWN, Reporter, Summary, summary_lines
 from sitegen.errors import Problem
 
-COLOUR = re.compile(r"\x1b\[[0-9;]*3[0-7](;[0-9]+)*m")  # an SGR sequence setting a foreground colour
+COLOUR = re.compile(
+    r"\x1b\[[0-9;]*3[0-7](;[0-9]+)*m"
+)  # an SGR sequence setting a foreground colour
 SEEDS = 240  # above progress.LONG_WORK, so bars appear
 
 
@@ -27,8 +30,17 @@ class FakeTTY(io.StringIO):
 
 
 def full_summary() -> Summary:
-    return Summary(seeds=(30, 2, 1), seeds_detail="skipped seeds: 1 unchanged, 0 hand-edited briefings kept, 1 duplicates; 0 drafts",
-                   briefings=29, topics=1, pages=(288, 3, 0), warnings=1, errors=1, seconds=0.5, timings={"render": 0.25})
+    return Summary(
+        seeds=(30, 2, 1),
+        seeds_detail="skipped seeds: 1 unchanged, 0 hand-edited briefings kept, 1 duplicates; 0 drafts",
+        briefings=29,
+        topics=1,
+        pages=(288, 3, 0),
+        warnings=1,
+        errors=1,
+        seconds=0.5,
+        timings={"render": 0.25},
+    )
 
 
 def test_summary_lines():
@@ -41,13 +53,21 @@ def test_summary_lines():
 
 def test_verbose_summary_breaks_down_skipped_seeds_and_times():
     lines = summary_lines(full_summary(), verbose=True)
-    assert lines[1] == "  skipped seeds: 1 unchanged, 0 hand-edited briefings kept, 1 duplicates; 0 drafts"
+    assert (
+        lines[1]
+        == "  skipped seeds: 1 unchanged, 0 hand-edited briefings kept, 1 duplicates; 0 drafts"
+    )
     assert lines[3] == "  time per stage: render 0.25 s"
 
 
 def test_nothing_changed_summary():
-    assert summary_lines(Summary(seeds=(0, 3, 0), briefings=0, nothing_changed=True, seconds=0.1)) == [
-        "seeds: 0 converted, 3 skipped, 0 rejected", "site: nothing changed; output/ is up to date", "0 warnings, 0 errors in 0.10 s"]
+    assert summary_lines(
+        Summary(seeds=(0, 3, 0), briefings=0, nothing_changed=True, seconds=0.1)
+    ) == [
+        "seeds: 0 converted, 3 skipped, 0 rejected",
+        "site: nothing changed; output/ is up to date",
+        "0 warnings, 0 errors in 0.10 s",
+    ]
 
 
 def test_quiet_prints_the_summary_only_on_errors():
@@ -59,7 +79,9 @@ def test_quiet_prints_the_summary_only_on_errors():
 
 
 def test_warnings_are_capped_unless_verbose():
-    warnings = [Problem(f"content/{n:03}.md", 1, "odd.", None, "warning") for n in range(WARNINGS_SHOWN + 5)]
+    warnings = [
+        Problem(f"content/{n:03}.md", 1, "odd.", None, "warning") for n in range(WARNINGS_SHOWN + 5)
+    ]
     out = io.StringIO()
     Reporter(out).problems(warnings + [Problem("content/zzz.md", 2, "broken.")])
     lines = out.getvalue().splitlines()
@@ -73,7 +95,9 @@ def test_warnings_are_capped_unless_verbose():
 
 def test_quiet_hides_warnings_but_not_errors():
     out = io.StringIO()
-    Reporter(out, quiet=True).problems([Problem("a.md", 1, "odd.", None, "warning"), Problem("b.md", 3, "bad.", "Fix it.")])
+    Reporter(out, quiet=True).problems(
+        [Problem("a.md", 1, "odd.", None, "warning"), Problem("b.md", 3, "bad.", "Fix it.")]
+    )
     assert out.getvalue() == "b.md:3: error: bad.\n  Fix it.\n"
 
 
@@ -111,7 +135,11 @@ def test_plain_progress_prints_quarter_milestones_of_long_work_only():
     advance = progress.rendering(100)  # short: nothing printed
     advance(100)
     assert out.getvalue().splitlines() == [
-        "converting seeds: 100/400 (25%)", "converting seeds: 200/400 (50%)", "converting seeds: 300/400 (75%)", "converting seeds: 400/400 (100%)"]
+        "converting seeds: 100/400 (25%)",
+        "converting seeds: 200/400 (50%)",
+        "converting seeds: 300/400 (75%)",
+        "converting seeds: 400/400 (100%)",
+    ]
 
 
 # --- the real command, on a pseudo-terminal and through a pipe -----------------------------------
@@ -127,7 +155,10 @@ def seeds_template(tmp_path_factory) -> Path:
     seeds.mkdir()
     for n in range(SEEDS):
         day = 1 + n % 28
-        (seeds / f"seed-{n:03}.txt").write_text(f"May {day}, 2024\n\nHarbour report number {n}\n\nThe harbour board met on day {day} and agreed item {n}. Ships came and went.\n", encoding="utf-8")
+        (seeds / f"seed-{n:03}.txt").write_text(
+            f"May {day}, 2024\n\nHarbour report number {n}\n\nThe harbour board met on day {day} and agreed item {n}. Ships came and went.\n",
+            encoding="utf-8",
+        )
     return site
 
 
@@ -148,7 +179,13 @@ def _env(**extra: str) -> dict[str, str]:
 def run_on_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     """Run sitegen with stdout and stderr on a pseudo-terminal; return (status, what the terminal got)."""
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "sitegen", *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -168,7 +205,9 @@ def run_on_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
 
 
 def test_terminal_gets_bars_colour_and_the_summary(seeds_site, tmp_path):
-    status, screen = run_on_terminal(["build", "--site", str(seeds_site), "--output", str(tmp_path / "out1")], _env())
+    status, screen = run_on_terminal(
+        ["build", "--site", str(seeds_site), "--output", str(tmp_path / "out1")], _env()
+    )
     assert status == 0, screen
     assert "━" in screen  # rich's bar
     assert "converting seeds" in screen and "rendering pages" in screen
@@ -178,25 +217,61 @@ def test_terminal_gets_bars_colour_and_the_summary(seeds_site, tmp_path):
 
 
 def test_terminal_without_colour_when_no_color_is_set(seeds_site, tmp_path):
-    status, screen = run_on_terminal(["build", "--site", str(seeds_site), "--output", str(tmp_path / "out2")], _env(NO_COLOR="1"))
+    status, screen = run_on_terminal(
+        ["build", "--site", str(seeds_site), "--output", str(tmp_path / "out2")], _env(NO_COLOR="1")
+    )
     assert status == 0, screen
     assert "site: " in screen
     assert not COLOUR.search(screen)
 
 
 def test_pipe_gets_plain_lines(seeds_site, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(seeds_site), "--output", str(tmp_path / "out3")],
-                            capture_output=True, text=True, env=_env(), timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "build",
+            "--site",
+            str(seeds_site),
+            "--output",
+            str(tmp_path / "out3"),
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stderr and "━" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[-3] == f"seeds: {SEEDS} converted, 0 skipped, 0 rejected"
-    assert re.fullmatch(rf"site: {SEEDS} briefings, 0 topics; pages: \d+ written, 0 unchanged, 0 removed", lines[-2])  # a new output folder: all written
+    assert re.fullmatch(
+        rf"site: {SEEDS} briefings, 0 topics; pages: \d+ written, 0 unchanged, 0 removed", lines[-2]
+    )  # a new output folder: all written
     assert re.fullmatch(r"0 warnings, 0 errors in \d+\.\d\d s", lines[-1])
-    assert re.fullmatch(r"rendering pages: \d+/\d+ \(100%\)", [line for line in lines if line.startswith("rendering")][-1])
+    assert re.fullmatch(
+        r"rendering pages: \d+/\d+ \(100%\)",
+        [line for line in lines if line.startswith("rendering")][-1],
+    )
 
 
 def test_quiet_prints_nothing_on_success(seeds_site, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--quiet", "--site", str(seeds_site), "--output", str(tmp_path / "out4")],
-                            capture_output=True, text=True, env=_env(), timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "build",
+            "--quiet",
+            "--site",
+            str(seeds_site),
+            "--output",
+            str(tmp_path / "out4"),
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

@@ -1,5 +1,6 @@
 """The background index's scheduling: newest request wins, calls off what is no longer needed,
 says when everything wanted is ready (or failed), and stops cleanly."""
+
 from __future__ import annotations
 
 import threading

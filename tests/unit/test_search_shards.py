@@ -1,4 +1,5 @@
 """The search index's shard keying: bounded shards, and a change touches one shard (or splits one)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """state.py: the state survives a round trip, a save rewrites only what changed, a damaged cache costs a full build."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,13 +18,31 @@ from sitegen.site.taxonomy import build_site
 def _briefing(n: int, title: str = "") -> Briefing:
     tags = (TagRef("Trade", "trade", "topics/trade/"), TagRef("Ports", "ports", "topics/ports/"))
     when = datetime(2023, 1, 1 + n % 28, tzinfo=UTC)
-    return Briefing(f"b{n}", title or f"Harbour trade talk {n}", when, "TOME", None, tags, "Ports and tariffs.", None, False,
-                    f"content/b{n}.md", "hash", f"b{n}/", rev=f"rev{n}-{title}")
+    return Briefing(
+        f"b{n}",
+        title or f"Harbour trade talk {n}",
+        when,
+        "TOME",
+        None,
+        tags,
+        "Ports and tariffs.",
+        None,
+        False,
+        f"content/b{n}.md",
+        "hash",
+        f"b{n}/",
+        rev=f"rev{n}-{title}",
+    )
 
 
 def _state(count: int) -> BuildState:
     content = {f"content/b{n}.md": (n, 100, _briefing(n), None) for n in range(count)}
-    state = BuildState(salt="s", content=content, pages={f"b{n}/index.html": f"fp{n}" for n in range(count)}, output_id=(1, 2))
+    state = BuildState(
+        salt="s",
+        content=content,
+        pages={f"b{n}/index.html": f"fp{n}" for n in range(count)},
+        output_id=(1, 2),
+    )
     _, state.related = update_related(build_site([b for (_, _, b, _) in content.values()]), 3, None)
     return state
 
@@ -46,13 +65,19 @@ def test_a_saved_state_loads_back_equal(tmp_path: Path) -> None:
     StateStore(tmp_path).save(saved, Stamp(inputs="abc", files="a\nb"))
     store = StateStore(tmp_path)
     loaded = store.load()
-    assert loaded.content == saved.content and loaded.pages == saved.pages and loaded.output_id == (1, 2)
+    assert (
+        loaded.content == saved.content
+        and loaded.pages == saved.pages
+        and loaded.output_id == (1, 2)
+    )
     assert store.stamp().inputs == "abc" and store.stamp().files == "a\nb"
     assert loaded.related.chosen == saved.related.chosen
     assert loaded.related.index.terms == saved.related.index.terms
 
 
-def test_an_edit_rewrites_one_shard_and_a_body_edit_not_the_term_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_rewrites_one_shard_and_a_body_edit_not_the_term_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     StateStore(tmp_path).save(_state(300), Stamp())
     written = _written(monkeypatch)
     store = StateStore(tmp_path)
@@ -64,7 +89,9 @@ def test_an_edit_rewrites_one_shard_and_a_body_edit_not_the_term_index(tmp_path:
     state.related._index = lambda: pytest.fail("a body edit read the term index")
     _, memo = update_related(site, 3, state.related)
     store.save(BuildState(salt="s", content=content, pages=state.pages, related=memo), Stamp())
-    assert [name for name in written[0] if name.startswith("content/")] == [state_module._shard("content/b7.md")]
+    assert [name for name in written[0] if name.startswith("content/")] == [
+        state_module._shard("content/b7.md")
+    ]
     assert "related/index" not in written[0]
     assert StateStore(tmp_path).load().content["content/b7.md"][2].rev == "edited"
 
@@ -74,10 +101,15 @@ def test_a_damaged_cache_file_costs_a_full_build_and_is_replaced(tmp_path: Path)
     store = StateStore(tmp_path)
     assert store.load().content == {} and store.stamp().inputs == ""
     store.save(_state(20), Stamp(inputs="x"))
-    assert StateStore(tmp_path).stamp().inputs == "x" and len(StateStore(tmp_path).load().content) == 20
+    assert (
+        StateStore(tmp_path).stamp().inputs == "x"
+        and len(StateStore(tmp_path).load().content) == 20
+    )
 
 
-def test_a_state_of_another_version_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_state_of_another_version_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     StateStore(tmp_path).save(_state(20), Stamp(inputs="x"))
     monkeypatch.setattr(state_module, "__version__", "0.0.0-other")
     assert StateStore(tmp_path).load().content == {} and StateStore(tmp_path).stamp().inputs == ""

@@ -1,4 +1,5 @@
 """What kind of change a path is, and the debounced rebuild loop."""
+
 from __future__ import annotations
 
 import threading
@@ -102,7 +103,11 @@ def test_a_content_edit_is_named_even_without_a_themes_folder(tmp_path: Path) ->
     changes.observer = object()  # as if watching; no folder is made or moved below
     changes.take()
     edited = str(tmp_path / "content" / "a.md")
-    for event in (FileModifiedEvent(edited), FileClosedEvent(edited), DirModifiedEvent(str(tmp_path / "content"))):
+    for event in (
+        FileModifiedEvent(edited),
+        FileClosedEvent(edited),
+        DirModifiedEvent(str(tmp_path / "content")),
+    ):
         changes.on_any_event(event)
     assert changes.take() == {"content/a.md"}
 
@@ -145,8 +150,11 @@ def test_the_files_the_config_names_are_config_changes_wherever_they_are(tmp_pat
     changes.watch(Observer())  # type: ignore[arg-type]
     assert (str(tmp_path / "data"), False) in scheduled  # the topic file's folder, on its own
     assert changes.take_config() is False
-    for event in (FileModifiedEvent(str(tmp_path / "data" / "site-topics.yaml")), FileModifiedEvent(str(tmp_path / "sitegen.yaml")),
-                  FileMovedEvent(str(tmp_path / ".topics.yaml.swp"), str(tmp_path / "topics.yaml"))):  # an editor's save by rename
+    for event in (
+        FileModifiedEvent(str(tmp_path / "data" / "site-topics.yaml")),
+        FileModifiedEvent(str(tmp_path / "sitegen.yaml")),
+        FileMovedEvent(str(tmp_path / ".topics.yaml.swp"), str(tmp_path / "topics.yaml")),
+    ):  # an editor's save by rename
         changes.take()
         changes.on_any_event(event)
         assert changes.take_config() is True, event

@@ -1,4 +1,5 @@
 """write.py: unchanged bytes keep their file (and mtime), staging is carried over, the swap is whole."""
+
 from __future__ import annotations
 
 import os

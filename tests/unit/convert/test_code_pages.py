@@ -1,4 +1,5 @@
 """Seeds in legacy encodings: Central European, Cyrillic and Western code pages told apart, UTF-16 without a BOM."""
+
 import pytest
 
 from sitegen.config import ConvertConfig
@@ -7,18 +8,26 @@ from sitegen.convert.decode import BadSeed, decode_bytes
 
 TEXTS = {
     "pl": "Władze Łodzi ogłosiły w piątek, że zamkną dwa mosty na czas remontu. Mieszkańcy skarżą się na korki, "
-          "a radni żądają wyjaśnień. Prezydent miasta powiedziała, że prace potrwają do jesieni.",
+    "a radni żądają wyjaśnień. Prezydent miasta powiedziała, że prace potrwają do jesieni.",
     "cs": "Vláda v pátek schválila návrh zákona o státním rozpočtu na příští rok. Ministr financí řekl, že schodek "
-          "se sníží a že daně porostou jen mírně. Opozice žádá, aby sněmovna hlasovala až po létě.",
+    "se sníží a že daně porostou jen mírně. Opozice žádá, aby sněmovna hlasovala až po létě.",
     "ru": "Власти Москвы в пятницу объявили о закрытии двух мостов на время ремонта. Жители жалуются на пробки, "
-          "а депутаты требуют объяснений. Мэр города сказал журналистам, что работы продлятся до осени.",
+    "а депутаты требуют объяснений. Мэр города сказал журналистам, что работы продлятся до осени.",
     "de": "Die Regierung hat am Freitag beschlossen, zwei Brücken für die Bauarbeiten zu schließen. Die Bürger "
-          "beklagen sich über Staus. Der Bürgermeister sagte, die Arbeiten würden bis zum Herbst dauern.",
+    "beklagen sich über Staus. Der Bürgermeister sagte, die Arbeiten würden bis zum Herbst dauern.",
     "fr": "Le gouvernement a annoncé vendredi la fermeture de deux ponts pendant les travaux. Les habitants se "
-          "plaignent des embouteillages et les élus réclament des explications. « Très peu de choix », a déclaré le maire.",
+    "plaignent des embouteillages et les élus réclament des explications. « Très peu de choix », a déclaré le maire.",
 }
-CASES = [("pl", "cp1250"), ("pl", "iso8859_2"), ("cs", "cp1250"), ("cs", "iso8859_2"),
-         ("ru", "cp1251"), ("ru", "koi8_r"), ("de", "cp1252"), ("fr", "cp1252")]
+CASES = [
+    ("pl", "cp1250"),
+    ("pl", "iso8859_2"),
+    ("cs", "cp1250"),
+    ("cs", "iso8859_2"),
+    ("ru", "cp1251"),
+    ("ru", "koi8_r"),
+    ("de", "cp1252"),
+    ("fr", "cp1252"),
+]
 
 
 @pytest.mark.parametrize("lang, encoding", CASES)
@@ -33,7 +42,10 @@ def test_one_sentence_is_enough(lang: str, encoding: str) -> None:
 
 
 def test_a_polish_city_is_not_read_as_western() -> None:
-    assert decode_bytes("Łódź i Kraków: wybory w niedzielę".encode("cp1250")) == "Łódź i Kraków: wybory w niedzielę"
+    assert (
+        decode_bytes("Łódź i Kraków: wybory w niedzielę".encode("cp1250"))
+        == "Łódź i Kraków: wybory w niedzielę"
+    )
 
 
 @pytest.mark.parametrize("lang", list(TEXTS))

@@ -1,4 +1,5 @@
 """Line verdicts of sitegen.convert.furniture: hand-written pages in several languages."""
+
 from __future__ import annotations
 
 from itertools import pairwise
@@ -59,7 +60,9 @@ STORY = {
 }
 
 
-def page(lang: str, before: list[str] = (), middle: list[str] = (), after: list[str] = ()) -> list[str]:
+def page(
+    lang: str, before: list[str] = (), middle: list[str] = (), after: list[str] = ()
+) -> list[str]:
     """A seed: title line, blank, headline, the given furniture before, inside and after the story's paragraphs."""
     body = STORY[lang]
     lines = ["Headline | Example Site", "", "Headline"]
@@ -70,7 +73,11 @@ def page(lang: str, before: list[str] = (), middle: list[str] = (), after: list[
 
 
 def kept(lines: list[str], lang: str, **kw) -> list[str]:
-    return [lines[v.line] for v in story_lines(lines, start=3, lang=lang, **kw) if v.keep and lines[v.line]]
+    return [
+        lines[v.line]
+        for v in story_lines(lines, start=3, lang=lang, **kw)
+        if v.keep and lines[v.line]
+    ]
 
 
 def verdict_of(lines: list[str], text: str, lang: str, **kw) -> LineVerdict:
@@ -84,10 +91,32 @@ def assert_story_kept(lines: list[str], lang: str, **kw) -> None:
 
 
 FOOTERS = {
-    "en": ["* About us", "* Contact us", "* Privacy Policy", "* Terms of Use", "© 2021 Example Media Ltd. All rights reserved."],
-    "de": ["* Impressum", "* Datenschutz", "* Kontakt", "* Mediadaten", "© 2022 Beispiel Verlag GmbH"],
-    "fr": ["* Mentions légales", "* Nous contacter", "* Politique de confidentialité", "Tous droits réservés - Exemple 2023"],
-    "es": ["* Aviso legal", "* Política de privacidad", "* Contacto", "© 2020 Ejemplo Noticias S.A."],
+    "en": [
+        "* About us",
+        "* Contact us",
+        "* Privacy Policy",
+        "* Terms of Use",
+        "© 2021 Example Media Ltd. All rights reserved.",
+    ],
+    "de": [
+        "* Impressum",
+        "* Datenschutz",
+        "* Kontakt",
+        "* Mediadaten",
+        "© 2022 Beispiel Verlag GmbH",
+    ],
+    "fr": [
+        "* Mentions légales",
+        "* Nous contacter",
+        "* Politique de confidentialité",
+        "Tous droits réservés - Exemple 2023",
+    ],
+    "es": [
+        "* Aviso legal",
+        "* Política de privacidad",
+        "* Contacto",
+        "© 2020 Ejemplo Noticias S.A.",
+    ],
     "ru": ["* Контакты", "* Политика конфиденциальности", "© 2020 Пример. Все права защищены."],
     "ja": ["* 利用規約", "* お問い合わせ", "* プライバシー", "Copyright © 2020 Example Inc."],
 }
@@ -109,8 +138,24 @@ def test_footer_and_copyright_after_the_story_go(lang):
 
 MENUS = {
     "en": ["* Home", "* News", "+ World", "+ Politics", "+ Business", "* Sport", "* Weather"],
-    "de": ["* Startseite", "* Nachrichten", "+ Welt", "+ Politik", "+ Wirtschaft", "* Sport", "* Wetter"],
-    "fr": ["* Accueil", "* Actualités", "o Monde", "o Politique", "o Économie", "* Sport", "* Météo"],
+    "de": [
+        "* Startseite",
+        "* Nachrichten",
+        "+ Welt",
+        "+ Politik",
+        "+ Wirtschaft",
+        "* Sport",
+        "* Wetter",
+    ],
+    "fr": [
+        "* Accueil",
+        "* Actualités",
+        "o Monde",
+        "o Politique",
+        "o Économie",
+        "* Sport",
+        "* Météo",
+    ],
     "zh": ["* 首页", "* 新闻", "+ 国际", "+ 政治", "+ 财经", "* 体育"],
 }
 
@@ -171,14 +216,38 @@ def test_newsletter_prompt_inside_the_story_goes_and_the_story_stays(lang):
 
 
 RELATED = {
-    "en": ["Related stories", "Police close road after crash", "Storm leaves thousands without power",
-           "School reopens after repairs", "Most read", "Man rescued from river"],
-    "de": ["Lesen Sie auch", "Polizei sperrt Straße nach Unfall", "Sturm: Tausende ohne Strom",
-           "Schule nach Reparatur wieder offen", "Meistgelesen", "Mann aus Fluss gerettet"],
-    "it": ["Leggi anche", "La polizia chiude la strada dopo un incidente", "Tempesta, migliaia senza corrente",
-           "La scuola riapre dopo i lavori", "Più letti", "Uomo salvato dal fiume"],
-    "es": ["Noticias relacionadas", "La policía corta la calle tras un accidente", "Miles de casas sin luz por la tormenta",
-           "La escuela reabre tras las obras", "Lo más leído", "Rescatan a un hombre del río"],
+    "en": [
+        "Related stories",
+        "Police close road after crash",
+        "Storm leaves thousands without power",
+        "School reopens after repairs",
+        "Most read",
+        "Man rescued from river",
+    ],
+    "de": [
+        "Lesen Sie auch",
+        "Polizei sperrt Straße nach Unfall",
+        "Sturm: Tausende ohne Strom",
+        "Schule nach Reparatur wieder offen",
+        "Meistgelesen",
+        "Mann aus Fluss gerettet",
+    ],
+    "it": [
+        "Leggi anche",
+        "La polizia chiude la strada dopo un incidente",
+        "Tempesta, migliaia senza corrente",
+        "La scuola riapre dopo i lavori",
+        "Più letti",
+        "Uomo salvato dal fiume",
+    ],
+    "es": [
+        "Noticias relacionadas",
+        "La policía corta la calle tras un accidente",
+        "Miles de casas sin luz por la tormenta",
+        "La escuela reabre tras las obras",
+        "Lo más leído",
+        "Rescatan a un hombre del río",
+    ],
 }
 
 
@@ -189,7 +258,12 @@ def test_related_and_most_read_lists_after_the_story_go(lang):
     assert not set(RELATED[lang]) & set(kept(lines, lang))
 
 
-SUBHEADINGS = {"en": "A long wait", "de": "Ein langer Weg", "fr": "Une longue attente", "ru": "Долгое ожидание"}
+SUBHEADINGS = {
+    "en": "A long wait",
+    "de": "Ein langer Weg",
+    "fr": "Une longue attente",
+    "ru": "Долгое ожидание",
+}
 
 
 @pytest.mark.parametrize("lang", sorted(SUBHEADINGS))
@@ -200,9 +274,13 @@ def test_short_line_between_good_paragraphs_stays(lang):
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr", "ja", "zh"])
 def test_a_related_heading_inside_the_story_does_not_cut_it(lang):
-    middle = {"en": ["Read more", "Bridge repairs delayed again"], "de": ["Lesen Sie auch", "Brücke bleibt länger gesperrt"],
-              "fr": ["À lire aussi :", "Le pont restera fermé plus longtemps"], "ja": ["関連記事", "橋の修理がまた遅れる"],
-              "zh": ["相关新闻", "大桥维修再次推迟"]}[lang]
+    middle = {
+        "en": ["Read more", "Bridge repairs delayed again"],
+        "de": ["Lesen Sie auch", "Brücke bleibt länger gesperrt"],
+        "fr": ["À lire aussi :", "Le pont restera fermé plus longtemps"],
+        "ja": ["関連記事", "橋の修理がまた遅れる"],
+        "zh": ["相关新闻", "大桥维修再次推迟"],
+    }[lang]
     lines = page(lang, middle=middle, after=FOOTERS.get(lang, FOOTERS["en"]))
     assert_story_kept(lines, lang)
     assert middle[0] not in kept(lines, lang)
@@ -219,7 +297,9 @@ def test_text_without_spaces_is_measured_in_characters(lang):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_skipped_lines_are_meta(lang):
     lines = page(lang, before=["By Jane Doe", "27 October 2023"])
-    skip = frozenset(i for i, line in enumerate(lines) if line in ("By Jane Doe", "27 October 2023"))
+    skip = frozenset(
+        i for i, line in enumerate(lines) if line in ("By Jane Doe", "27 October 2023")
+    )
     verdicts = {v.line: v for v in story_lines(lines, start=3, lang=lang, skip=skip)}
     assert all(verdicts[i].kind == "meta" and not verdicts[i].keep for i in skip)
     assert_story_kept(lines, lang, skip=skip)
@@ -237,8 +317,10 @@ def test_blank_lines_keep_paragraphs_apart_once(lang):
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_a_clean_article_keeps_its_own_lists_at_the_end(lang):
-    team = {"en": ["Smith, Jones, Brown, Taylor.", "Replacements: Wilson, Evans."],
-            "de": ["Müller, Schmidt, Weber, Wagner.", "Ersatz: Becker, Hoffmann."]}[lang]
+    team = {
+        "en": ["Smith, Jones, Brown, Taylor.", "Replacements: Wilson, Evans."],
+        "de": ["Müller, Schmidt, Weber, Wagner.", "Ersatz: Becker, Hoffmann."],
+    }[lang]
     lines = page(lang, after=team)
     assert set(team) <= set(kept(lines, lang))
 
@@ -249,26 +331,56 @@ def test_start_at_one_and_odd_input_never_crash():
     assert all(isinstance(v, LineVerdict) for v in story_lines(lines, start=1, lang="en"))
     assert story_lines([], start=1) == []
     assert story_lines(["Title"], start=5) == []
-    odd = ["t", "", "\x00\ufffd", "*", "+", "o", "1.", "©", "ﾠ", "x" * 5000, "", "a b c d e f g h i j."]
+    odd = [
+        "t",
+        "",
+        "\x00\ufffd",
+        "*",
+        "+",
+        "o",
+        "1.",
+        "©",
+        "ﾠ",
+        "x" * 5000,
+        "",
+        "a b c d e f g h i j.",
+    ]
     assert [v.line for v in story_lines(odd, start=1, lang="xx")] == list(range(1, len(odd)))
     assert [v.line for v in story_lines(odd, start=1, lang=None)] == list(range(1, len(odd)))
 
 
-@pytest.mark.parametrize("lang,items", [
-    ("en", ["# not a heading", "1. not a list", "> not a quote", "+ more", "= equals"]),
-    ("fr", ["# pas un titre", "1. pas une liste", "> pas une citation", "+ plus", "= égal"]),
-    ("de", ["# keine Überschrift", "1. keine Liste", "> kein Zitat", "+ mehr", "= gleich"]),
-])
+@pytest.mark.parametrize(
+    "lang,items",
+    [
+        ("en", ["# not a heading", "1. not a list", "> not a quote", "+ more", "= equals"]),
+        ("fr", ["# pas un titre", "1. pas une liste", "> pas une citation", "+ plus", "= égal"]),
+        ("de", ["# keine Überschrift", "1. keine Liste", "> kein Zitat", "+ mehr", "= gleich"]),
+    ],
+)
 def test_an_article_without_furniture_keeps_its_short_lines_and_a_lone_menu_word_item(lang, items):
     lines = page(lang, middle=items)
     assert set(items) <= set(kept(lines, lang))
 
 
-@pytest.mark.parametrize("lang,ad,short", [
-    ("en", "Advertisement", ["The bridge was opened in 1921.", "It was last repaired in 1990."]),
-    ("de", "Anzeige", ["Die alte Brücke wurde im Jahr 1921 gebaut.", "Sie wurde zuletzt im Jahr 1990 repariert."]),
-    ("es", "Publicidad", ["El puente se abrió en 1921.", "Se reparó por última vez en 1990."]),
-])
+@pytest.mark.parametrize(
+    "lang,ad,short",
+    [
+        (
+            "en",
+            "Advertisement",
+            ["The bridge was opened in 1921.", "It was last repaired in 1990."],
+        ),
+        (
+            "de",
+            "Anzeige",
+            [
+                "Die alte Brücke wurde im Jahr 1921 gebaut.",
+                "Sie wurde zuletzt im Jahr 1990 repariert.",
+            ],
+        ),
+        ("es", "Publicidad", ["El puente se abrió en 1921.", "Se reparó por última vez en 1990."]),
+    ],
+)
 def test_an_ad_label_in_an_article_goes_and_the_short_lines_around_it_stay(lang, ad, short):
     lines = page(lang, middle=[short[0], ad, short[1]])
     got = kept(lines, lang)
@@ -277,6 +389,7 @@ def test_an_ad_label_in_an_article_goes_and_the_short_lines_around_it_stay(lang,
 
 def test_the_cheap_label_tests_never_rule_out_a_phrase():
     from sitegen.convert import furniture_labels as labels
+
     for kind, (_, phrases) in labels.PHRASES.items():
         for phrase in phrases:
             assert labels._may_hold(kind, set(labels._RUN.findall(phrase)))
@@ -290,6 +403,7 @@ def test_the_cheap_label_tests_never_rule_out_a_phrase():
 def test_a_long_prose_line_measured_on_its_prefix_has_the_class_it_has_whole(lang):
     from sitegen.convert import furniture
     from sitegen.convert.language import stopwords
+
     stop = stopwords(lang)
     text = " ".join(STORY[lang])
     fast = furniture._features(0, text, stop)
@@ -313,16 +427,22 @@ def _with_headline_at(lang: str, before: list[str], after: list[str]) -> tuple[l
 @pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
 def test_the_story_starts_after_the_title_when_the_headline_line_follows_the_story(lang):
     from sitegen.convert.furniture import story_start
+
     lines, headline = _with_headline_at(lang, STORY[lang], FOOTERS.get(lang, FOOTERS["en"]))
     start = story_start(lines, title_line=0, headline_line=headline, lang=lang)
     assert start.line == 1 and "title line" in start.reason
-    lines, headline = _with_headline_at(lang, STORY[lang][:3], STORY[lang][3:] + FOOTERS.get(lang, FOOTERS["en"]))
-    assert story_start(lines, title_line=0, headline_line=headline, lang=lang).line == 1  # a subheading inside
+    lines, headline = _with_headline_at(
+        lang, STORY[lang][:3], STORY[lang][3:] + FOOTERS.get(lang, FOOTERS["en"])
+    )
+    assert (
+        story_start(lines, title_line=0, headline_line=headline, lang=lang).line == 1
+    )  # a subheading inside
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "fr"])
 def test_the_story_starts_after_the_headline_when_its_prose_follows(lang):
     from sitegen.convert.furniture import story_start
+
     teasers = STORY[lang][:3]
     story = STORY[lang] + STORY[lang][::-1]
     lines, headline = _with_headline_at(lang, teasers + ["* Menu"] * 12, story)

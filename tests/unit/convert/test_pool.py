@@ -1,4 +1,5 @@
 """The file side of a run: staged writes cleaned up, manifest JSON format, no-op runs."""
+
 import json
 import os
 from dataclasses import asdict
@@ -18,7 +19,11 @@ BODY = b"\n\nTalks resumed in Cairo on Friday after a pause.\n\nThe ministers ag
 def make_seeds(site: Path, count: int) -> None:
     (site / "seeds").mkdir(parents=True)
     for index in range(count):
-        (site / "seeds" / f"{index:03}.txt").write_bytes(f"2023-10-{index % 28 + 1:02}\n\nHeadline {index % 7}".encode() + BODY + str(index).encode())
+        (site / "seeds" / f"{index:03}.txt").write_bytes(
+            f"2023-10-{index % 28 + 1:02}\n\nHeadline {index % 7}".encode()
+            + BODY
+            + str(index).encode()
+        )
 
 
 def run(site: Path, **kwargs):
@@ -26,14 +31,31 @@ def run(site: Path, **kwargs):
 
 
 def test_manifest_text_is_the_json_dump() -> None:
-    entries = {"b\u00e9 \"q\".txt": Entry(1, 2, "ab", "c\\d.md", "ef", True), "a.txt": Entry(10, 20, "x", "y.md", "z"), "\u65e5.txt": Entry(0, 0, "", "\u65e5.md", ""),
-               "s.txt": Entry(3, 4, "s", "s.md", "t", site=SiteLines("Caf\u00e9 \"Q\"", "a1", ("k1", "k2"), (), ("k2",)))}
+    entries = {
+        'b\u00e9 "q".txt': Entry(1, 2, "ab", "c\\d.md", "ef", True),
+        "a.txt": Entry(10, 20, "x", "y.md", "z"),
+        "\u65e5.txt": Entry(0, 0, "", "\u65e5.md", ""),
+        "s.txt": Entry(
+            3, 4, "s", "s.md", "t", site=SiteLines('Caf\u00e9 "Q"', "a1", ("k1", "k2"), (), ("k2",))
+        ),
+    }
     for chosen in (entries, {}):
-        plain = {name: {k: v for k, v in asdict(chosen[name]).items() if k != "warnings" and v is not None} for name in sorted(chosen)}  # none: no key
+        plain = {
+            name: {
+                k: v for k, v in asdict(chosen[name]).items() if k != "warnings" and v is not None
+            }
+            for name in sorted(chosen)
+        }  # none: no key
         for name in plain:
             if "site" in plain[name]:
                 site = plain[name]["site"]
-                plain[name]["site"] = {"name": site["site"], "story": site["story"], "lines": list(site["lines"]), "kept": list(site["kept"]), "applied": list(site["applied"])}
+                plain[name]["site"] = {
+                    "name": site["site"],
+                    "story": site["story"],
+                    "lines": list(site["lines"]),
+                    "kept": list(site["kept"]),
+                    "applied": list(site["applied"]),
+                }
         expected = json.dumps({"version": 2, "seeds": plain}, indent=1, sort_keys=True) + "\n"
         assert manifest_text(chosen) == expected
 
@@ -42,7 +64,11 @@ def test_parallel_run_leaves_no_staged_files(tmp_path: Path) -> None:
     make_seeds(tmp_path, 230)
     report = run(tmp_path, workers=2)
     names = os.listdir(tmp_path / "content")
-    assert len(report.written) == 230 and len(names) == 230 and not [name for name in names if name.startswith(".")]
+    assert (
+        len(report.written) == 230
+        and len(names) == 230
+        and not [name for name in names if name.startswith(".")]
+    )
 
 
 def test_failed_run_removes_staged_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,8 +101,21 @@ def test_unchanged_run_does_not_rewrite_the_manifest(tmp_path: Path) -> None:
 def test_manifest_with_warnings_round_trips(tmp_path) -> None:
     from sitegen.convert.manifest import load_manifest, save_manifest
 
-    entries = {"a.txt": Entry(1, 2, "ab", "a.md", "cd", True, ((None, "no publication date found; converted as a draft.", "Add a date line."),)), "b.txt": Entry(3, 4, "x", "b.md", "y"),
-               "c.txt": Entry(5, 6, "z", "c.md", "w", site=SiteLines("Site", "s1", ("k1", "k2"), ("k2",), ("k2",)))}
+    entries = {
+        "a.txt": Entry(
+            1,
+            2,
+            "ab",
+            "a.md",
+            "cd",
+            True,
+            ((None, "no publication date found; converted as a draft.", "Add a date line."),),
+        ),
+        "b.txt": Entry(3, 4, "x", "b.md", "y"),
+        "c.txt": Entry(
+            5, 6, "z", "c.md", "w", site=SiteLines("Site", "s1", ("k1", "k2"), ("k2",), ("k2",))
+        ),
+    }
     save_manifest(tmp_path, entries)
     assert load_manifest(tmp_path) == entries
     del entries["a.txt"]  # no warnings: the fast writer
@@ -90,8 +129,22 @@ def test_manifest_text_with_settings_is_the_json_dump() -> None:
     entries = {"a.txt": Entry(10, 20, "x", "y.md", "z")}
     warned = {"a.txt": Entry(10, 20, "x", "y.md", "z", False, ((3, "a warning", None),))}
     for chosen in (entries, warned, {}):
-        plain = {name: {k: (list(map(list, v)) if k == "warnings" else v) for k, v in asdict(chosen[name]).items() if (k != "warnings" or v) and v is not None} for name in sorted(chosen)}
-        expected = json.dumps({"version": VERSION, "settings": "0123abcd", "seeds": plain}, indent=1, sort_keys=True) + "\n"
+        plain = {
+            name: {
+                k: (list(map(list, v)) if k == "warnings" else v)
+                for k, v in asdict(chosen[name]).items()
+                if (k != "warnings" or v) and v is not None
+            }
+            for name in sorted(chosen)
+        }
+        expected = (
+            json.dumps(
+                {"version": VERSION, "settings": "0123abcd", "seeds": plain},
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n"
+        )
         assert manifest_text(chosen, "0123abcd") == expected
 
 

@@ -1,4 +1,5 @@
 """Which files of seeds/ are seeds: `.txt` and `.text` in any case, in subfolders too; the rest is named in a warning."""
+
 import json
 import os
 from pathlib import Path
@@ -31,17 +32,27 @@ def test_every_ending_in_any_case_is_a_seed(tmp_path: Path) -> None:
     seed(tmp_path, "c.Txt", b"2023-10-29\n\nRain returns" + BODY)
     report = run(tmp_path)
     assert report.converted == 3 and report.problems == []
-    assert sorted(seed_of(tmp_path, path) for path in report.written) == ["A.TXT", "b.text", "c.Txt"]
+    assert sorted(seed_of(tmp_path, path) for path in report.written) == [
+        "A.TXT",
+        "b.text",
+        "c.Txt",
+    ]
 
 
-def test_seeds_in_subfolders_are_named_by_their_path_and_the_same_file_name_twice_gives_two_briefings(tmp_path: Path) -> None:
+def test_seeds_in_subfolders_are_named_by_their_path_and_the_same_file_name_twice_gives_two_briefings(
+    tmp_path: Path,
+) -> None:
     seed(tmp_path, "a/x.txt", b"2023-10-27\n\nTalks resume" + BODY)
     seed(tmp_path, "b/x.txt", b"2023-10-27\n\nTalks resume" + BODY + b"\n\nA second report.")
     seed(tmp_path, "2023/10/deep.txt", b"2023-10-28\n\nMarkets rally" + BODY)
     report = run(tmp_path)
     assert report.converted == 3 and report.problems == []
     assert len(set(report.written)) == 3
-    assert sorted(seed_of(tmp_path, path) for path in report.written) == ["2023/10/deep.txt", "a/x.txt", "b/x.txt"]
+    assert sorted(seed_of(tmp_path, path) for path in report.written) == [
+        "2023/10/deep.txt",
+        "a/x.txt",
+        "b/x.txt",
+    ]
     manifest = json.loads((tmp_path / ".sitegen-cache" / "convert.json").read_text())
     assert sorted(manifest["seeds"]) == ["2023/10/deep.txt", "a/x.txt", "b/x.txt"]
     again = run(tmp_path)
@@ -62,10 +73,17 @@ def test_what_is_not_read_is_named_in_one_warning(tmp_path: Path) -> None:
     report = run(tmp_path)
     assert report.converted == 1
     assert [(p.path, p.severity, p.message) for p in report.problems] == [
-        ("seeds", "warning", "not read as seeds: seeds/linked/, seeds/notes.md, seeds/sub/page.html.")]
+        (
+            "seeds",
+            "warning",
+            "not read as seeds: seeds/linked/, seeds/notes.md, seeds/sub/page.html.",
+        )
+    ]
     assert "`.txt` or `.text`" in report.problems[0].hint
     again = run(tmp_path)  # still not read, so still named
-    assert again.unchanged == 1 and [p.message for p in again.problems] == [report.problems[0].message]
+    assert again.unchanged == 1 and [p.message for p in again.problems] == [
+        report.problems[0].message
+    ]
 
 
 def test_a_build_sees_a_change_to_a_seed_in_a_subfolder(tmp_path: Path) -> None:

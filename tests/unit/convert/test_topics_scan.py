@@ -1,4 +1,5 @@
 """The fast topic scan finds exactly what the plain whole-word pattern finds."""
+
 import re
 from pathlib import Path
 
@@ -10,10 +11,46 @@ from sitegen.convert.topics import build_taxonomy, trie_pattern
 from sitegen.convert.topics_file import load_taxonomy
 from tests.corpus import present
 
-TOPICS = {"Iraq": ("Iraqi", "Baghdad"), "United States": ("US", "U.S.", "American", "U.S.A."), "United Nations": ("UN",),
-          "New York": ("NY", "New York City"), "Militias": ("militia",), "Élysée": ("élysée palace",)}
-PIECES = st.sampled_from(["Iraq", "Iraqi", "US", "U.S.", "U.S.A.", "UN", "New", "York", "City", "new york", "NEW YORK", "élysée", "Palace",
-                          "militia", " ", "  ", "\n", "\t", ".", "-", "_", "'", "’", "(", "é", "x", "3", "Baghdad"])
+TOPICS = {
+    "Iraq": ("Iraqi", "Baghdad"),
+    "United States": ("US", "U.S.", "American", "U.S.A."),
+    "United Nations": ("UN",),
+    "New York": ("NY", "New York City"),
+    "Militias": ("militia",),
+    "Élysée": ("élysée palace",),
+}
+PIECES = st.sampled_from(
+    [
+        "Iraq",
+        "Iraqi",
+        "US",
+        "U.S.",
+        "U.S.A.",
+        "UN",
+        "New",
+        "York",
+        "City",
+        "new york",
+        "NEW YORK",
+        "élysée",
+        "Palace",
+        "militia",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        ".",
+        "-",
+        "_",
+        "'",
+        "’",
+        "(",
+        "é",
+        "x",
+        "3",
+        "Baghdad",
+    ]
+)
 TEXT = st.lists(PIECES, max_size=30).map("".join)
 
 
@@ -44,7 +81,14 @@ def test_built_in_taxonomy_on_the_corpus() -> None:
     corpus = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "bbc"
     taxonomy = load_taxonomy(Path(__file__).resolve().parent, ConvertConfig())
     assert taxonomy.padded
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(corpus.glob("*.txt"))[:300]] if present(corpus) else []
+    texts = (
+        [
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in sorted(corpus.glob("*.txt"))[:300]
+        ]
+        if present(corpus)
+        else []
+    )
     texts += ["US-led U.S.A. talks\nUnited\n  States", "(UN) “Iraq” Iraq's", "Iraq"]
     reference = plain(taxonomy)
     for text in texts:
