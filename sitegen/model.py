@@ -5,6 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_label(year: int, month: int) -> str:
+    """A month as pages name it: `March 2005`."""
+    return f"{MONTHS[month - 1]} {year}"
+
 
 def archive_url(year: int, month: int | None = None) -> str:
     """Site-relative URL of a year's or a month's archive page."""

@@ -322,6 +322,22 @@ def _one(path: str, kind: str, key: str = "") -> Callable[[SiteView], list[Page]
     return lambda view: [Page(path, kind, key)]
 
 
+def _lists(
+    kind: str, groups: Callable[[SiteView], Sequence[Topic | Period]], by_slug: bool = False
+) -> Callable[[SiteView], list[Page]]:
+    """Every page of each group's paginated list; a page's key is the group's slug or URL."""
+
+    def plan(view: SiteView) -> list[Page]:
+        per_page = view.config.per_page
+        return [
+            page
+            for g in groups(view)
+            for page in _list(kind, g.slug if by_slug else g.url, g.url, g.briefings, per_page)
+        ]
+
+    return plan
+
+
 def _feeds(view: SiteView) -> list[Page]:
     pages = [Page(name, "feed") for name in FEED_FILES]
     return pages + [
@@ -355,35 +371,13 @@ KINDS: dict[str, PageKind] = {
         ),
         PageKind(
             "topic",
-            lambda v: [
-                p
-                for t in v.site.topics
-                for p in _list("topic", t.slug, t.url, t.briefings, v.config.per_page)
-            ],
+            _lists("topic", lambda v: v.site.topics, by_slug=True),
             topic_context,
             "topic.html",
         ),
         PageKind("archive", _one("archive/index.html", "archive"), archive_context, "archive.html"),
-        PageKind(
-            "year",
-            lambda v: [
-                p
-                for y in v.site.years
-                for p in _list("year", y.url, y.url, y.briefings, v.config.per_page)
-            ],
-            period_context,
-            "period.html",
-        ),
-        PageKind(
-            "month",
-            lambda v: [
-                p
-                for m in v.site.months
-                for p in _list("month", m.url, m.url, m.briefings, v.config.per_page)
-            ],
-            period_context,
-            "period.html",
-        ),
+        PageKind("year", _lists("year", lambda v: v.site.years), period_context, "period.html"),
+        PageKind("month", _lists("month", lambda v: v.site.months), period_context, "period.html"),
         PageKind("feed", _feeds, feed_context, make=make_feed),
         PageKind("sitemap", _one("sitemap.xml", "sitemap"), sitemap_context, make=make_sitemap),
         PageKind(

@@ -15,23 +15,10 @@ from markupsafe import Markup
 
 from sitegen.config import SiteConfig
 from sitegen.errors import TemplateError
-from sitegen.render.pages import KINDS, Page, SiteView, not_found_root, page_context, resolved  # noqa: F401 - serve takes not_found_root from here
+from sitegen.model import MONTHS, month_label
+from sitegen.render.pages import KINDS, Page, SiteView, page_context, resolved
 
 BUILTIN_THEME = Path(__file__).parents[1] / "theme"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def theme_dirs(config: SiteConfig) -> list[Path]:
@@ -79,7 +66,7 @@ def _localised_date(day: Any, lang: str) -> str | None:
 
 
 def month_name(period_start: Any) -> str:
-    return f"{MONTHS[period_start.month - 1]} {period_start.year}"
+    return month_label(period_start.year, period_start.month)
 
 
 _JSON_ESCAPES = {

@@ -27,7 +27,7 @@ from sitegen.config import CONFIG_NAME, SiteConfig, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental.state import StateStore
 from sitegen.publish.search import clear_scratch, index_in_background, shard_cache
-from sitegen.render.templates import not_found_root
+from sitegen.render.pages import not_found_root
 from sitegen.serve.search_background import BackgroundIndex
 from sitegen.serve.watch import Debouncer, classify
 

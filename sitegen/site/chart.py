@@ -6,26 +6,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitegen.model import Briefing, archive_url
+from sitegen.model import Briefing, archive_url, month_label
 
 HEIGHT = 80
 """Height of the tallest bar, in SVG units."""
 WIDTH = 600
 """Width the bars share, in SVG units (each bar gets at least 2, at most 24)."""
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 GAP = 0.2
 """Share of a bar's slot left empty between bars."""
 
@@ -84,7 +70,7 @@ def month_chart(briefings: Sequence[Briefing]) -> Chart | None:
         height = round(HEIGHT * count / top, 2)
         bars.append(
             Bar(
-                f"{MONTHS[month - 1]} {year}",
+                month_label(year, month),
                 count,
                 archive_url(year, month) if count else None,
                 round(index * slot, 2),
