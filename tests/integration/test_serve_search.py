@@ -62,21 +62,51 @@ def clean_build(site: Path, scratch: Path) -> dict[str, bytes]:
     return files(copy / "output")
 
 
+def _settled(output: Path, read):
+    """`read(output)` on one published site: serve swaps output/ for a new folder in one rename,
+    so a read that spans a swap (output/ is another folder after it) is made again."""
+    while True:
+        before = output.stat().st_ino
+        try:
+            found = read(output)
+        except FileNotFoundError:
+            if output.stat().st_ino == before:
+                raise
+            continue
+        if output.stat().st_ino == before:
+            return found
+
+
+def _shards(output: Path) -> tuple[list[str], list[str]]:
+    shards = json.loads((output / "pagefind" / "shards.json").read_bytes())["shards"]
+    missing = [s for s in shards if not (output / "pagefind" / s / "pagefind-entry.json").is_file()]
+    return shards, missing
+
+
 def published(output: Path) -> list[str]:
     """The shard folders the search page loads; each must be a whole Pagefind bundle in output/."""
-    shards = json.loads((output / "pagefind" / "shards.json").read_bytes())["shards"]
-    for shard in shards:
-        assert (output / "pagefind" / shard / "pagefind-entry.json").is_file(), shard
+    shards, missing = _settled(output, _shards)
+    assert not missing, missing
     return shards
 
 
 def searchable(output: Path, word: str) -> bool:
     """True when a published shard's word index holds `word`."""
-    return any(
-        word.encode() in gzip.decompress(chunk.read_bytes())
-        for shard in published(output)
-        for chunk in (output / "pagefind" / shard / "index").iterdir()
-    )
+
+    def read(output: Path) -> tuple[list[str], bool]:
+        shards, missing = _shards(output)
+        if missing:
+            return missing, False
+        found = any(
+            word.encode() in gzip.decompress(chunk.read_bytes())
+            for shard in shards
+            for chunk in (output / "pagefind" / shard / "index").iterdir()
+        )
+        return [], found
+
+    missing, found = _settled(output, read)
+    assert not missing, missing
+    return found
 
 
 class Served:
