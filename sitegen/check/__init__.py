@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,6 @@ from sitegen.check.scan import PageInfo, scan_page
 from sitegen.check.sitemap import check_sitemap
 from sitegen.errors import Problem
 from sitegen.parallel import map_chunks
-
-_job: list = []  # (output folder, Resolver), set before forking the page workers
 
 
 @dataclass
@@ -96,8 +95,9 @@ def page_problems(resolver: Resolver, rel: str, info: PageInfo) -> list[Problem]
     return problems
 
 
-def _check_chunk(rels: list[str]) -> list[_Page]:
-    output, resolver = _job
+def _check_chunk(job: tuple[Path, Resolver], rels: Sequence[str]) -> list[_Page]:
+    """Scan a run of pages (a pool task: `job` is the output folder and the resolver)."""
+    output, resolver = job
     out = []
     for rel in rels:
         text = (output / rel).read_text("utf-8", errors="replace")
@@ -115,8 +115,7 @@ def check_site(
     files = list_files(output)
     resolver = Resolver(files, base_url, label)
     html = sorted(rel for rel in files if rel.endswith(".html") and not rel.startswith(SKIP_DIRS))
-    _job[:] = [output, resolver]
-    pages = map_chunks(_check_chunk, html, workers)
+    pages = map_chunks(_check_chunk, html, (output, resolver), workers)
     report = CheckReport(pages=len(pages))
     ids = {page.rel: page.ids for page in pages}
     for page in pages:

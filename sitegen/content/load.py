@@ -7,27 +7,26 @@ so that rendering pages later finds it cached.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from sitegen.config import SiteConfig
 from sitegen.content.parse import read_briefing
 from sitegen.errors import Problem
 from sitegen.model import Briefing
 
-_job: tuple[Path, ZoneInfo, str, object] | None = (
-    None  # (root, tz, permalink, config), set before forking
-)
 
-
-def _load_chunk(rels: list[str]) -> list[tuple[str, Briefing | None, Problem | None]]:
+def _load_chunk(
+    config: SiteConfig, rels: Sequence[str]
+) -> list[tuple[str, Briefing | None, Problem | None]]:
+    """Parse a run of content files (a pool task: `config` is the pool's context)."""
     from sitegen.content import (
         bodies,  # here: it brings markdown-it, which a build with nothing to parse never needs
     )
 
-    root, tz, permalink, config = _job
     out = []
     for rel in rels:
-        loaded = read_briefing(root, rel, tz, permalink)
+        loaded = read_briefing(config.root, rel, config.tz, config.permalink)
         if (
             loaded.briefing is not None
             and not bodies.cache_path(config, loaded.briefing.body_hash).exists()
@@ -75,7 +74,6 @@ def load_content(
     """Parse changed content files (in parallel); reuse the rest from `previous`."""
     from sitegen.parallel import map_chunks
 
-    global _job
     result = {}
     todo = []
     for rel, (mtime, size) in files.items():
@@ -84,8 +82,7 @@ def load_content(
             result[rel] = old
         else:
             todo.append(rel)
-    _job = (config.root, config.tz, config.permalink, config)
-    for rel, briefing, problem in map_chunks(_load_chunk, todo, workers, on_chunk):
+    for rel, briefing, problem in map_chunks(_load_chunk, todo, config, workers, on_chunk):
         mtime, size = files[rel]
         result[rel] = (mtime, size, briefing, problem)
     return dict(sorted(result.items()))

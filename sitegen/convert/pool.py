@@ -1,4 +1,4 @@
-"""Read, convert and stage many seeds, in a fork process pool when there are enough of them.
+"""Read, convert and stage many seeds, on the build's fork pool when there are enough of them.
 
 Each seed is read and converted where it is processed, and a new content file is written
 there too, as a temporary file in the content folder (`stage`); the parent only picks the
@@ -10,10 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import multiprocessing
 import os
-from collections.abc import Callable, Collection, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -24,13 +22,12 @@ from sitegen.convert.seed import convert_seed
 from sitegen.convert.site_template import SiteLines, Template
 from sitegen.convert.topics import Taxonomy
 from sitegen.errors import Problem
+from sitegen.parallel import map_chunks
 
 PARALLEL_THRESHOLD = 200
 """Use the process pool only when more seeds than this need converting."""
 CHUNK = 50
-"""Seeds per task sent to a worker."""
-_JOB: Job | None = None
-"""Inherited by forked workers, so the compiled taxonomy is not pickled per task."""
+"""Seeds per task sent to a worker (and per progress report)."""
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
 _TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 _counter = itertools.count()
@@ -191,15 +188,14 @@ def sweep(content_dir: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _chunk(names: list[str]) -> list[SeedResult]:
-    """Worker task: convert a run of seeds with the inherited job settings."""
-    assert _JOB is not None
+def _chunk(job: Job, names: Sequence[str]) -> list[SeedResult]:
+    """Convert a run of seeds; a failure deletes the files this run staged."""
     results: list[SeedResult] = []
     try:
         for name in names:
-            results.append(_process(name, _JOB))
+            results.append(_process(name, job))
     except BaseException:
-        discard(results, _JOB.content_dir)
+        discard(results, job.content_dir)
         raise
     return results
 
@@ -207,33 +203,32 @@ def _chunk(names: list[str]) -> list[SeedResult]:
 def convert_all(
     names: list[str], job: Job, workers: int | None, progress: Callable[[int, int], None] | None
 ) -> list[SeedResult]:
-    """Convert seeds in name order; the same output in one process or many."""
-    global _JOB
-    workers = workers or os.cpu_count() or 1
+    """Convert seeds in name order; the same output in one process or many.
+
+    The pool's workers are handed `job` when they are forked, so the compiled taxonomy is
+    never pickled. A failure here or in a worker (Ctrl-C too) deletes every staged file.
+    """
     total = len(names)
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    results: list[SeedResult] = []
+    done = 0
+
+    def on_chunk(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, total)
+
     try:
-        if workers == 1 or total <= PARALLEL_THRESHOLD or not fork:
-            for done, name in enumerate(names, 1):
-                results.append(_process(name, job))
-                if progress and (done % CHUNK == 0 or done == total):
-                    progress(done, total)
-            return results
-        _JOB = job
-        warm_up()  # models and date data load once here, then every forked worker shares them
-        chunks = [names[start : start + CHUNK] for start in range(0, total, CHUNK)]
-        with ProcessPoolExecutor(
-            min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            for part in pool.map(_chunk, chunks):
-                results += part
-                if progress:
-                    progress(len(results), total)
+        return map_chunks(
+            _chunk,
+            names,
+            job,
+            workers,
+            on_chunk,
+            min_parallel=PARALLEL_THRESHOLD + 1,
+            chunk=CHUNK,
+            step=CHUNK,
+            before_fork=warm_up,  # models and date data load once, then every worker shares them
+        )
     except BaseException:
-        discard(results, job.content_dir)
-        sweep(job.content_dir)
+        sweep(job.content_dir)  # the pool is gone: nothing stages any more
         raise
-    finally:
-        _JOB = None
-    return results

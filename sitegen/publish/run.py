@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 import jinja2.bccache
 
 from sitegen.config import SiteConfig
 from sitegen.incremental.state import BuildState, Stamp, StateStore, folder_id
-from sitegen.model import Site
 from sitegen.parallel import map_chunks
 from sitegen.publish.write import Publisher, write_file
 from sitegen.render.pages import KINDS, Page, SiteView
 from sitegen.render.templates import Renderer, make_env
-
-_job: dict = {}  # set before forking: workers inherit the site instead of unpickling it
-
-
-_envs: dict[
-    str, object
-] = {}  # serve: one Jinja environment (compiled templates) while config and theme stay the same
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -48,30 +42,45 @@ def _template_cache(config: SiteConfig) -> _TemplateCache | None:
     return _TemplateCache(str(folder))
 
 
-def _renderer() -> Renderer:
-    if "renderer" not in _job:
-        key = _job.get("env_key") or ""
-        env = _envs.get(key) if key else None
-        if env is None:
-            env = make_env(_job["view"].config)
-            env.bytecode_cache = _template_cache(_job["view"].config)
-            _envs.clear()
-            if key:
-                _envs[key] = env
-        _job["renderer"] = Renderer(_job["view"], env)
-    return _job["renderer"]
+class _Environments:
+    """This process's Jinja environment (compiled templates), kept while config and theme stay the same.
+
+    One build asks for it twice (planning, then rendering); serve asks again on every rebuild.
+    """
+
+    def __init__(self) -> None:
+        self.key = ""
+        self.env: jinja2.Environment | None = None
+
+    def get(self, config: SiteConfig, key: str) -> jinja2.Environment:
+        """The environment for `key` (config + theme; "": a new one, not kept)."""
+        if key and key == self.key and self.env is not None:
+            return self.env
+        env = make_env(config)
+        env.bytecode_cache = _template_cache(config)
+        self.key, self.env = (key, env) if key else ("", None)
+        return env
+
+
+_ENVIRONMENTS = _Environments()
+
+
+@dataclass(frozen=True, slots=True)
+class _RenderJob:
+    """What every render task needs: the pool's context, handed to workers when they fork."""
+
+    renderer: Renderer
+    root: Path
+    published: Path | None
 
 
 def environment(config: SiteConfig, env_key: str) -> jinja2.Environment:
     """The theme's environment for this build (serve keeps it while config and theme stay the same)."""
-    _job.clear()
-    _job.update(view=SiteView(config, Site([], [], [], [])), env_key=env_key)
-    return _renderer().env
+    return _ENVIRONMENTS.get(config, env_key)
 
 
-def _warm(kinds: set[str]) -> None:
+def _warm(renderer: Renderer, kinds: set[str]) -> None:
     """Compile the templates these pages need once, before forking, so workers inherit them."""
-    renderer = _renderer()
     for kind in sorted(kinds):
         if (template := KINDS[kind].template) is not None:
             try:
@@ -80,9 +89,12 @@ def _warm(kinds: set[str]) -> None:
                 pass
 
 
-def _render_chunk(pages: Sequence[Page]) -> list[bool]:
-    root, published, renderer = _job["root"], _job["published"], _renderer()
-    return [write_file(root, published, page.path, renderer.page_bytes(page)) for page in pages]
+def _render_chunk(job: _RenderJob, pages: Sequence[Page]) -> list[bool]:
+    """Render and write a run of pages; True for each file that changed on disk."""
+    return [
+        write_file(job.root, job.published, page.path, job.renderer.page_bytes(page))
+        for page in pages
+    ]
 
 
 def render_pages(
@@ -94,11 +106,12 @@ def render_pages(
     env_key: str = "",
 ) -> tuple[int, int]:
     """Render and write `pages`; return (written, unchanged on disk). `env_key` names config + theme (the build's salt)."""
-    _job.clear()
-    _job.update(view=view, root=publisher.root, published=publisher.published, env_key=env_key)
-    _warm({page.kind for page in pages})
+    job = _RenderJob(
+        Renderer(view, environment(view.config, env_key)), publisher.root, publisher.published
+    )
+    _warm(job.renderer, {page.kind for page in pages})
     on_chunk = progress.rendering(len(pages)) if progress else None
-    changed = map_chunks(_render_chunk, pages, workers, on_chunk)
+    changed = map_chunks(_render_chunk, pages, job, workers, on_chunk)
     written = sum(changed)
     return written, len(pages) - written
 

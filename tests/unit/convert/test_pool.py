@@ -86,6 +86,39 @@ def test_failed_run_removes_staged_files(tmp_path: Path, monkeypatch: pytest.Mon
     assert os.listdir(tmp_path / "content") == []
 
 
+def test_a_failing_worker_fails_the_parallel_run_and_leaves_no_staged_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_seeds(tmp_path, 230)  # over the threshold: the seeds go to forked workers
+    real = pool.convert_seed
+    parent = os.getpid()
+
+    def failing(name, data, config, taxonomy, *rest):
+        if name == "180.txt" and os.getpid() != parent:
+            raise RuntimeError("boom in a worker")
+        return real(name, data, config, taxonomy, *rest)
+
+    monkeypatch.setattr(pool, "convert_seed", failing)  # the workers are forked: they see it
+    with pytest.raises(RuntimeError, match="boom in a worker"):
+        run(tmp_path, workers=2)
+    assert os.listdir(tmp_path / "content") == []
+
+
+def test_an_interrupt_in_the_parent_leaves_no_staged_files(tmp_path: Path) -> None:
+    make_seeds(tmp_path, 230)
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 100:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run(tmp_path, workers=2, progress=progress)
+    assert seen == [50, 100]  # chunks of 50, reported in order
+    assert os.listdir(tmp_path / "content") == []
+
+
 def test_unchanged_run_does_not_rewrite_the_manifest(tmp_path: Path) -> None:
     make_seeds(tmp_path, 3)
     run(tmp_path)
