@@ -1,6 +1,7 @@
 """The fast topic scan finds exactly what the plain whole-word pattern finds."""
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -49,6 +50,11 @@ PIECES = st.sampled_from(
         "x",
         "3",
         "Baghdad",
+        "£",
+        "\u00a0",
+        "ª",
+        "²",
+        "Iraq’s",
     ]
 )
 TEXT = st.lists(PIECES, max_size=30).map("".join)
@@ -93,3 +99,56 @@ def test_built_in_taxonomy_on_the_corpus() -> None:
     reference = plain(taxonomy)
     for text in texts:
         assert found(taxonomy, text) == reference.findall(text)
+        assert taxonomy.count(text) == reference_counts(taxonomy, text)
+
+
+def reference_counts(taxonomy, text: str) -> Counter[str]:
+    """Mentions of each topic as the plain pattern's matches give them."""
+    return Counter(
+        topic
+        for spelling in plain(taxonomy).findall(text)
+        if (topic := taxonomy.topic_of(spelling))
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_word_scan_counts_what_the_pattern_matches(text: str) -> None:
+    taxonomy = build_taxonomy(TOPICS)
+    assert taxonomy.words is not None
+    by_words = taxonomy.words.count(text)
+    if by_words is not None:
+        topics = Counter()
+        for form, times in by_words.items():
+            topics[taxonomy.topic_of(form)] += times
+        assert +topics == reference_counts(taxonomy, text)
+    assert taxonomy.count(text) == reference_counts(taxonomy, text)
+
+
+def test_word_scan_reads_latin1_text_and_leaves_other_text_to_the_pattern() -> None:
+    scan = build_taxonomy(TOPICS).words
+    assert scan is not None
+    assert scan.count("£8m for Baghdad") == {"Baghdad": 1}
+    assert scan.count("“Baghdad”") is None  # curly quotes are beyond Latin-1
+
+
+def test_word_scan_takes_the_leftmost_longest_phrase_as_the_pattern_does() -> None:
+    taxonomy = build_taxonomy(
+        {"New York": ("New York City",), "City": (), "York": (), "Yorkshire": ("York City FC",)}
+    )
+    text = "New York City FC met York City FC in New  York, then City and York. " * 10
+    assert taxonomy.count(text) == reference_counts(taxonomy, text)
+    assert taxonomy.count(text) == {"New York": 20, "Yorkshire": 10, "City": 10, "York": 10}
+
+
+def test_word_scan_counts_a_word_only_where_no_phrase_covers_it() -> None:
+    taxonomy = build_taxonomy({"United States": ("U.S.",), "Sport": ("S",)})
+    text = "The U.S. and S and U.S, xU.S. S_ S. " * 20
+    assert taxonomy.count(text) == reference_counts(taxonomy, text)
+    assert taxonomy.count(text) == {"United States": 20, "Sport": 80}
+
+
+def test_word_scan_finds_a_phrase_that_overlaps_itself() -> None:
+    taxonomy = build_taxonomy({"Tom": ("tom tom",), "Drums": ("tom tom drum",)})
+    text = "tom tom tom drum tom " * 30
+    assert taxonomy.count(text) == reference_counts(taxonomy, text)
