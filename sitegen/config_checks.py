@@ -13,7 +13,7 @@ import string
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sitegen.content.language_tags import is_language_tag
+from sitegen.language_tags import is_language_tag
 
 PERMALINK_FIELDS = ("year", "month", "day", "slug")
 """The fields a permalink pattern may use."""

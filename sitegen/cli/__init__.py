@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.cli.report import Reporter
 from sitegen.errors import SitegenError, UsageError, os_error_text
+from sitegen.report import Reporter
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.cli.report import Reporter, Summary, seed_counts, seeds_note
 from sitegen.config import SiteConfig, load_config
 from sitegen.errors import UsageError
+from sitegen.report import Reporter, Summary, seed_counts, seeds_note
 
 if TYPE_CHECKING:  # the converter is imported when it runs: a no-op build starts faster
     from sitegen.build import BuildReport  # and the builder when it runs: so does a convert

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from sitegen.content.language_tags import LANGUAGE_TAG
 from sitegen.content.slugs import slugify, topic_key
 from sitegen.errors import Problem
+from sitegen.language_tags import LANGUAGE_TAG
 from sitegen.model import Briefing, TagRef
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

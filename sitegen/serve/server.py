@@ -22,12 +22,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from sitegen.build import BuildOptions, build
-from sitegen.cli.report import Reporter
 from sitegen.config import CONFIG_NAME, SiteConfig, load_config
 from sitegen.errors import SitegenError
 from sitegen.incremental.state import StateStore
 from sitegen.publish.search import clear_scratch, index_in_background, shard_cache
 from sitegen.render.pages import not_found_root
+from sitegen.report import Reporter
 from sitegen.serve.search_background import BackgroundIndex
 from sitegen.serve.watch import Debouncer, classify
 

@@ -138,3 +138,61 @@ def test_private_uses_are_found() -> None:
         "from sitegen.publish.write import _exchange\n\ndef f(state):\n    state.related._index = 1\n    return self._own\n"
     )
     assert private_uses(tree) == ["sitegen.publish.write._exchange", "line 4: state.related._index"]
+
+
+FORBIDDEN_EDGES = (
+    # (importer, imported): a module named by the first (or inside it) never imports the second.
+    ("sitegen.build", "sitegen.cli"),
+    ("sitegen.check", "sitegen.cli"),
+    ("sitegen.config", "sitegen.cli"),
+    ("sitegen.config_checks", "sitegen.cli"),
+    ("sitegen.content", "sitegen.cli"),
+    ("sitegen.convert", "sitegen.cli"),
+    ("sitegen.incremental", "sitegen.cli"),
+    ("sitegen.publish", "sitegen.cli"),
+    ("sitegen.render", "sitegen.cli"),
+    ("sitegen.serve", "sitegen.cli"),
+    ("sitegen.site", "sitegen.cli"),
+    ("sitegen.config", "sitegen.content"),
+    ("sitegen.config_checks", "sitegen.content"),
+)
+"""Back edges the layout forbids: the pipeline's stages never import the command line, and the
+settings never import the content stage."""
+
+
+def within(name: str, package: str) -> bool:
+    """True when module `name` is `package` or lies inside it."""
+    return name == package or name.startswith(package + ".")
+
+
+def back_edges(graph: dict[str, set[str]]) -> list[str]:
+    """The imports in `graph` that FORBIDDEN_EDGES names, as 'importer -> imported'."""
+    return sorted(
+        f"{name} -> {target}"
+        for name, targets in graph.items()
+        for target in targets
+        for importer, imported in FORBIDDEN_EDGES
+        if within(name, importer) and within(target, imported)
+    )
+
+
+def test_no_stage_imports_back_up_the_layout() -> None:
+    known = modules()
+    graph = {
+        name: imports(name, ast.parse(path.read_text(encoding="utf-8")), known)
+        for name, path in known.items()
+    }
+    assert back_edges(graph) == []
+
+
+def test_back_edges_are_found() -> None:
+    graph = {
+        "sitegen.serve.server": {"sitegen.cli.report", "sitegen.build"},
+        "sitegen.config_checks": {"sitegen.content.language_tags"},
+        "sitegen.configure": {"sitegen.cli"},  # a name that only starts like a rule's is not one
+        "sitegen.cli": {"sitegen.build"},
+    }
+    assert back_edges(graph) == [
+        "sitegen.config_checks -> sitegen.content.language_tags",
+        "sitegen.serve.server -> sitegen.cli.report",
+    ]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli.progress import PlainProgress, Progress
-from sitegen.cli.report import WARNINGS_SHOWN, Reporter, Summary, summary_lines
 from sitegen.errors import Problem
+from sitegen.progress import PlainProgress, Progress
+from sitegen.report import WARNINGS_SHOWN, Reporter, Summary, summary_lines
 
 COLOUR = re.compile(
     r"\x1b\[[0-9;]*3[0-7](;[0-9]+)*m"

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from sitegen.cli.progress import LiveProgress, PlainProgress, Progress
 from sitegen.errors import Problem
+from sitegen.progress import LiveProgress, PlainProgress, Progress
 
 WARNINGS_SHOWN = 20  # more warnings than this are counted, not listed, unless --verbose
 
