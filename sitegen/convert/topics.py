@@ -258,12 +258,12 @@ class Taxonomy:
         foreign = lang if lang in self.foreign else None
         body = self._found("\n".join(paragraphs[1:])).items() if len(paragraphs) > 1 else ()
         head = (
-            (self._found(title).items(), 0),
-            (self._found(paragraphs[0]).items() if paragraphs else (), 1),
+            (self._spellings(title), 0),
+            (self._spellings(paragraphs[0]) if paragraphs else (), 1),
             (body, 2),
         )
         for found, region in head:
-            for slot, times in found:
+            for slot, times in found:  # headline and lead: every match; body: (alias, count) pairs
                 topic = slot.topic
                 if topic is None or (foreign and foreign in slot.not_in):
                     continue
@@ -277,6 +277,18 @@ class Taxonomy:
                     row[region] += times
                     row[4].append(slot.stem)
         return rows
+
+    def _spellings(self, text: str) -> list[tuple[Slot, int]]:
+        """(alias, 1) for each match in a short text (headline, lead): cheaper than counting them."""
+        if self.pattern is None or not text:
+            return []
+        forms = self.forms
+        return [
+            (slot, 1)
+            for spelling in self.pattern.findall(" " + text if self.padded else text)
+            for slot in [forms.get(spelling) or self.slot_of(spelling)]
+            if slot
+        ]
 
     def evidence(
         self, title: str, paragraphs: Sequence[str], lang: str | None = None
